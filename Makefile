@@ -1,0 +1,128 @@
+# petrel - political event coder.  Plain make; see README.md.
+#
+#   make            build build/petrel, build/libpetrel.a, build/libpetrel.so
+#   make demo       install missing packages, build, tokenize the example story
+#   make check      build and run every test (the fuzz corpus replayed too)
+#   make check-asan the tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make bench      throughput and peak memory on ../shared/data
+#   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
+#   make eval       tokenizer scores on the UD test sets in ../shared/data
+#   make install PREFIX=/usr/local
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BUILD   ?= build
+SHARED  ?= ../shared/data
+FUZZ_SECONDS ?= 60
+
+PKGS     := libutf8proc jansson expat
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -ljansson -lexpat)
+
+WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
+OPT     ?= -O2 -g
+CFLAGS_ALL = $(WARN) $(OPT) -fPIC -fvisibility=hidden -Iinclude -DPETREL_BUILDING $(PKG_CFLAGS) $(SAN) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(SAN) $(LDFLAGS)
+
+LIB_SRC  := $(sort $(wildcard src/base/*.c src/text/*.c src/doc/*.c src/read/*.c src/tokenize/*.c \
+                               src/sink/*.c src/eval/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+FUZZ_OBJ := $(FUZZ_SRC:%.c=$(BUILD)/%.o)
+
+.PHONY: all deps demo check check-asan test bench fuzz eval install uninstall clean
+
+all: $(BUILD)/petrel $(BUILD)/libpetrel.so
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/libpetrel.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libpetrel.so: $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libpetrel.so.0 -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/petrel: $(CLI_OBJ) $(BUILD)/libpetrel.a
+	$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libpetrel.a $(LDLIBS_ALL)
+
+# The test runner links the library and the fuzz targets (whose entry
+# points replay the fuzz corpus in `make check`).
+$(BUILD)/petrel-test: $(TEST_OBJ) $(FUZZ_OBJ) $(BUILD)/libpetrel.a
+	$(CC) -o $@ $(TEST_OBJ) $(FUZZ_OBJ) $(BUILD)/libpetrel.a $(LDLIBS_ALL)
+
+# ------------------------------------------------------------ two commands
+deps:
+	@sh tools/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo
+	@echo "== petrel tokenize examples/story.txt"
+	@$(BUILD)/petrel tokenize --output-format text examples/story.txt
+	@echo
+	@echo "== story metadata and the first sentences as CoNLL-U"
+	@$(BUILD)/petrel tokenize examples/story.txt | head -40
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: $(BUILD)/petrel $(BUILD)/petrel-test
+	$(BUILD)/petrel-test --petrel $(BUILD)/petrel --shared $(SHARED) --tests tests
+
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	    SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" CFLAGS="-DPETREL_ARENA_MALLOC" test
+
+# ------------------------------------------------------------ measurement
+bench: $(BUILD)/petrel $(BUILD)/petrel-bench
+	@sh bench/run.sh $(BUILD) $(SHARED)
+
+$(BUILD)/petrel-bench: $(BUILD)/bench/bench.o $(BUILD)/libpetrel.a
+	$(CC) -o $@ $< $(BUILD)/libpetrel.a $(LDLIBS_ALL)
+
+eval: $(BUILD)/petrel
+	$(BUILD)/petrel eval tokenize --gold $(SHARED)/ud/en_ewt-ud-test.conllu
+	$(BUILD)/petrel eval tokenize --gold $(SHARED)/ud/en_gum-ccby-ud-test.conllu
+
+# libFuzzer targets, one per reader and the tokenizer; found inputs are
+# added to tests/fuzz/corpus/<target>/ and replayed by `make check`.
+FUZZ_TARGETS := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+fuzz:
+	@sh tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" \
+	    SAN="-fsanitize=fuzzer-no-link,address,undefined" CFLAGS="-DPETREL_ARENA_MALLOC" build-fuzz/libpetrel.a
+	@for t in $(FUZZ_TARGETS); do \
+	    clang -std=c11 -O1 -g -Iinclude -fsanitize=fuzzer,address,undefined -DPETREL_FUZZ_MAIN \
+	        tests/fuzz/fuzz_$$t.c build-fuzz/libpetrel.a $(PKG_LIBS) -lm -lpthread -o build-fuzz/fuzz_$$t || exit 1; \
+	    mkdir -p tests/fuzz/corpus/$$t; \
+	    echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
+	    build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	        tests/fuzz/corpus/$$t || exit 1; \
+	done
+
+# ------------------------------------------------------------ installation
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -m 755 $(BUILD)/petrel $(DESTDIR)$(PREFIX)/bin/petrel
+	install -m 644 $(BUILD)/libpetrel.a $(DESTDIR)$(PREFIX)/lib/libpetrel.a
+	install -m 755 $(BUILD)/libpetrel.so $(DESTDIR)$(PREFIX)/lib/libpetrel.so.0
+	ln -sf libpetrel.so.0 $(DESTDIR)$(PREFIX)/lib/libpetrel.so
+	install -m 644 include/petrel.h $(DESTDIR)$(PREFIX)/include/petrel.h
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/petrel $(DESTDIR)$(PREFIX)/lib/libpetrel.a \
+	      $(DESTDIR)$(PREFIX)/lib/libpetrel.so $(DESTDIR)$(PREFIX)/lib/libpetrel.so.0 \
+	      $(DESTDIR)$(PREFIX)/include/petrel.h
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

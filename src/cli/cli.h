@@ -1,0 +1,94 @@
+/*
+ * cli.h - what the subcommands of the petrel program share: reporting
+ * errors as one line each, output files that appear only when complete,
+ * a progress line on a terminal, and the story-reading loop.
+ *
+ * Exit status of every subcommand (documented in `petrel --help`).
+ */
+#ifndef PETREL_CLI_H
+#define PETREL_CLI_H
+
+#include <stdio.h>
+
+#include "petrel.h"
+
+enum {
+    EXIT_OK = 0,       /* everything was processed */
+    EXIT_PARTIAL = 1,  /* some input was bad: reported, the rest processed */
+    EXIT_USAGE = 2,    /* invalid command line */
+    EXIT_FATAL = 3     /* could not go on: output unwritable, out of memory,
+                          missing or broken model or dictionary */
+};
+
+/* Prints "petrel: FILE:LINE: message" (parts that are unknown left out). */
+void cli_error(const petrel_error *err);
+
+/* Prints a formatted one-line message "petrel: ..." on standard error. */
+void cli_say(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Prints the warnings a document carries; returns their count. */
+unsigned cli_doc_warnings(const petrel_doc *doc);
+
+/* Output that only appears under its name once complete: writes to
+ * NAME.partial and renames on success.  "-" or NULL is standard output. */
+typedef struct cli_out {
+    FILE *f;
+    char *path;      /* final name, NULL for standard output */
+    char *tmp;       /* NAME.partial */
+} cli_out;
+
+int cli_out_open(cli_out *o, const char *path);
+/* Closes; ok=0 discards a file output.  Returns 0, or -1 when writing
+ * failed (reported). */
+int cli_out_close(cli_out *o, int ok);
+
+/* Progress on standard error when it is a terminal. */
+typedef struct cli_progress {
+    int enabled;
+    double last, start;
+    unsigned long long stories, sentences, bytes;
+} cli_progress;
+
+void cli_progress_start(cli_progress *p, int quiet);
+void cli_progress_tick(cli_progress *p);
+void cli_progress_end(cli_progress *p);
+
+/* Seconds from a monotonic clock. */
+double cli_now(void);
+
+/* Options every story-reading command takes. */
+typedef struct cli_input_opts {
+    petrel_reader_options reader;
+    int quiet;
+} cli_input_opts;
+
+/* Handles one reading option (--format, --date, --max-story-bytes); returns
+ * 1 when it was one, 0 when not, -1 on a bad value (reported). */
+int cli_input_option(cli_input_opts *o, const char *name, const char *value);
+
+/* Called for each story read; returns 0, or nonzero to stop everything. */
+typedef int (*cli_story_fn)(petrel_doc *doc, void *ctx);
+
+/* Reads every story of the files (standard input when none), reporting bad
+ * ones and calling fn for the good.  *failures counts what was reported.
+ * Returns 0, or -1 when fn stopped the run. */
+int cli_each_story(char **files, int nfiles, const cli_input_opts *o, cli_story_fn fn, void *ctx,
+                   unsigned long *failures, cli_progress *progress);
+
+/* Reads the option at argv[*i].  Returns 0 when it is an operand (not
+ * consumed), 2 for "--" (consumed: operands follow), 1 for an option: *name
+ * is its name without dashes (in namebuf) and *value its value when the name
+ * is listed in with_value (NULL-terminated), -1 on a missing value
+ * (reported).  Advances *i past what it consumed. */
+int cli_parse_opt(int argc, char **argv, int *i, const char *const *with_value, const char **name, const char **value,
+                  char *namebuf, size_t namebuf_len);
+
+/* Subcommands. */
+int cmd_tokenize(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+#endif
