@@ -28,7 +28,7 @@ LIB_SRC  := $(sort $(wildcard src/base/*.c src/text/*.c src/doc/*.c src/read/*.c
                                src/sink/*.c src/eval/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/*.c))
-FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/*.c))
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
@@ -94,7 +94,7 @@ eval: $(BUILD)/petrel
 
 # libFuzzer targets, one per reader and the tokenizer; found inputs are
 # added to tests/fuzz/corpus/<target>/ and replayed by `make check`.
-FUZZ_TARGETS := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 fuzz:
 	@sh tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" \

@@ -374,6 +374,9 @@ int read_conllu_next(petrel_reader *r, petrel_doc *doc, petrel_error *err) {
             s->end = e;
         }
     }
+    /* the space after the last token is not part of the story */
+    while (text.len > 0 && (text.p[text.len - 1] == ' ' || text.p[text.len - 1] == '\n'))
+        text.len--;
     if (doc_set_text(doc, text.p ? text.p : "", text.len) != 0)
         return err_nomem(err);
     for (uint32_t i = 0; i < doc->nwords; i++) {

@@ -43,7 +43,10 @@ struct xml_state {
     sbuf text, expected;
     int in_text;
     int oom;
-    int finished;        /* XML_Parse called with isFinal */
+    int finished;        /* XML_Parse called with isFinal, or failed */
+    petrel_error failure; /* an XML error, reported after the records
+                             completed before it */
+    int failed;
 };
 
 static int sbuf_add(sbuf *b, const char *s, size_t n) {
@@ -273,11 +276,12 @@ int read_petrarch_next(petrel_reader *r, petrel_doc *doc, petrel_error *err) {
             return err_set(err, PETREL_ERR_IO, r->in.name, 0, r->in.offset, "read error");
         int final = n == 0;
         if (XML_Parse(x->parser, chunk, (int)n, final) == XML_STATUS_ERROR) {
-            r->done = 1;
-            return err_set(err, PETREL_ERR_FORMAT, r->in.name, (long)XML_GetCurrentLineNumber(x->parser),
-                           (long long)XML_GetCurrentByteIndex(x->parser), "XML error at column %lu: %s; rest of file skipped",
-                           (unsigned long)XML_GetCurrentColumnNumber(x->parser),
-                           XML_ErrorString(XML_GetErrorCode(x->parser)));
+            err_set(&x->failure, PETREL_ERR_FORMAT, r->in.name, (long)XML_GetCurrentLineNumber(x->parser),
+                    (long long)XML_GetCurrentByteIndex(x->parser), "XML error at column %lu: %s; rest of file skipped",
+                    (unsigned long)XML_GetCurrentColumnNumber(x->parser), XML_ErrorString(XML_GetErrorCode(x->parser)));
+            x->failed = 1;
+            x->finished = 1;
+            break;
         }
         if (x->oom)
             return err_nomem(err);
@@ -291,8 +295,17 @@ int read_petrarch_next(petrel_reader *r, petrel_doc *doc, petrel_error *err) {
         if (final)
             x->finished = 1;
     }
-    if (!x->head)
+    if (!x->head) {
+        if (x->failed) {
+            /* the records before the error have been read: now report it */
+            x->failed = 0;
+            r->done = 1;
+            if (err)
+                *err = x->failure;
+            return PETREL_ERR_FORMAT;
+        }
         return 0;
+    }
     record *rec = x->head;
     x->head = rec->next;
     if (!x->head)

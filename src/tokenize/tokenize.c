@@ -78,7 +78,9 @@ static size_t cp_before(const tk *t, size_t lo, size_t i, int32_t *cp) {
     return 1;
 }
 
-static unsigned cls(int32_t cp) { return utf8_class(cp); }
+/* The replacement character stands for a letter lost to bad encoding: it
+ * stays inside its word. */
+static unsigned cls(int32_t cp) { return cp == UTF8_REPLACEMENT ? CC_LETTER : utf8_class(cp); }
 
 static int is_alnum_cp(int32_t cp) { return cp < 0 || (cls(cp) & (CC_LETTER | CC_DIGIT | CC_MARK)) != 0; }
 
@@ -459,6 +461,16 @@ static void split_core(tk *t, size_t s, size_t e) {
             split = next == '.' || next == 0x2026;
             if (!split && i == ts && !is_alnum_cp(next))
                 split = 1;
+            /* a period before punctuation ends the token unless it belongs
+             * to an abbreviation: "1788.[3]" but "U.S.)" */
+            if (!split && i > ts && !is_alnum_cp(next) && !keeps_period(t->text + ts, i + k - ts)) {
+                add_tok(t, ts, i, 0);
+                add_tok(t, i, i + k, T_TERM);
+                i += k;
+                ts = i;
+                prev = cp;
+                continue;
+            }
             /* two sentences run together: "album.That" */
             if (!split && (cls(prev) & CC_LOWER) && (cls(next) & CC_UPPER) && i + k + 1 < e &&
                 (cls((unsigned char)t->text[i + k + 1]) & CC_LOWER) && all_letters(t->text + ts, i - ts) && i - ts >= 2) {

@@ -1,0 +1,48 @@
+/*
+ * tests.h - every test of the runner, in the order they run.  Included
+ * twice by runner.c: once to declare the functions, once to list them.
+ */
+#ifndef TEST
+#define TEST(name) void name(void);
+#define TESTS_DECLARE_ONLY
+#endif
+
+/* base, text */
+TEST(test_arena)
+TEST(test_arena_limit)
+TEST(test_utf8_decode)
+TEST(test_utf8_normalize)
+TEST(test_tokenize_lists_sorted)
+/* readers */
+TEST(test_read_jsonl)
+TEST(test_read_jsonl_malformed)
+TEST(test_read_jsonl_invalid_utf8)
+TEST(test_read_huge_line)
+TEST(test_read_empty)
+TEST(test_read_binary)
+TEST(test_read_text_wire)
+TEST(test_read_text_plain)
+TEST(test_read_petrarch)
+TEST(test_read_petrarch_malformed)
+TEST(test_read_tabari)
+TEST(test_read_conllu)
+TEST(test_read_conllu_malformed)
+TEST(test_date_parse)
+/* tokenizer */
+TEST(test_tokenize_golden_library)
+TEST(test_tokenize_golden_cli)
+TEST(test_tokenize_offsets)
+TEST(test_tokenize_pathological)
+/* command line */
+TEST(test_cli_usage)
+TEST(test_cli_exit_status)
+TEST(test_cli_output_file)
+/* fuzz corpus */
+TEST(test_fuzz_corpus)
+/* shared data */
+TEST(test_eval_tokenize_floor)
+
+#ifdef TESTS_DECLARE_ONLY
+#undef TEST
+#undef TESTS_DECLARE_ONLY
+#endif
