@@ -86,7 +86,7 @@ bench: $(BUILD)/petrel $(BUILD)/petrel-bench
 	@sh bench/run.sh $(BUILD) $(SHARED)
 
 $(BUILD)/petrel-bench: $(BUILD)/bench/bench.o $(BUILD)/libpetrel.a
-	$(CC) -o $@ $< $(BUILD)/libpetrel.a $(LDLIBS_ALL)
+	$(CC) -o $@ $(BUILD)/bench/bench.o $(BUILD)/libpetrel.a $(LDLIBS_ALL)
 
 eval: $(BUILD)/petrel
 	$(BUILD)/petrel eval tokenize --gold $(SHARED)/ud/en_ewt-ud-test.conllu

@@ -31,8 +31,6 @@ struct arena {
 /* Header padded so the payload starts aligned. */
 #define BLOCK_HEADER (((sizeof(block) + ARENA_ALIGN - 1) / ARENA_ALIGN) * ARENA_ALIGN)
 
-static size_t align_up(size_t n) { return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1); }
-
 arena *arena_new(size_t block_size) {
     arena *a = calloc(1, sizeof *a);
     if (!a)
@@ -79,6 +77,8 @@ void arena_reset(arena *a) {
     a->used = 0;
 }
 #else
+static size_t align_up(size_t n) { return (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1); }
+
 void *arena_alloc(arena *a, size_t size) {
     size_t need = align_up(size ? size : 1);
     if (need < size)

@@ -162,7 +162,22 @@ static const char *const emoticons[] = {
     "^_^", "^^", ":o", ":O", "=)", "=(", ":|", ":]", ":[", ":*", "-_-", "o_O", "O_o", "XD", "xD", "D:", ":3",
 };
 
+/* Cheap test that s could hold an emoticon: they are 2 or 3 bytes of
+ * ASCII punctuation and a few letters. */
+static int emoticon_char(char c) {
+    switch (c) {
+    case ':': case ';': case '=': case '<': case '^': case '-': case '_': case '\'': case '(': case ')': case 'D':
+    case 'P': case 'p': case 'O': case 'o': case 'X': case 'x': case '3': case '|': case '/': case '[': case ']':
+    case '*': case '8':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int is_emoticon(const char *s, size_t n) {
+    if (n < 2 || n > 3 || !emoticon_char(s[0]) || !emoticon_char(s[1]))
+        return 0;
     for (size_t i = 0; i < sizeof emoticons / sizeof *emoticons; i++)
         if (strlen(emoticons[i]) == n && memcmp(emoticons[i], s, n) == 0)
             return 1;
@@ -171,6 +186,8 @@ static int is_emoticon(const char *s, size_t n) {
 
 /* Length of an emoticon at the end of s[0..n), or 0. */
 static size_t emoticon_suffix(const char *s, size_t n) {
+    if (n < 3 || !emoticon_char(s[n - 1]) || !emoticon_char(s[n - 2]))
+        return 0;
     for (size_t i = 0; i < sizeof emoticons / sizeof *emoticons; i++) {
         size_t m = strlen(emoticons[i]);
         if (m < n && memcmp(emoticons[i], s + n - m, m) == 0 && (s[n - m - 1] != ':' && s[n - m - 1] != ';'))
@@ -180,6 +197,8 @@ static size_t emoticon_suffix(const char *s, size_t n) {
 }
 
 static int is_url(const char *s, size_t n) {
+    if (!memchr(s, '.', n))
+        return 0;
     if (starts_with_nocase(s, n, "http://") || starts_with_nocase(s, n, "https://") ||
         starts_with_nocase(s, n, "ftp://") || starts_with_nocase(s, n, "www.") || starts_with_nocase(s, n, "mailto:"))
         return n > 7;
@@ -243,6 +262,9 @@ static int url_char(char c) {
 
 /* Length of a URL with a scheme or "www." at the start of s, or 0. */
 static size_t url_len(const char *s, size_t n) {
+    if (n < 8 || !(s[0] == 'h' || s[0] == 'H' || s[0] == 'f' || s[0] == 'F' || s[0] == 'w' || s[0] == 'W' ||
+                   s[0] == 'm' || s[0] == 'M'))
+        return 0;
     if (!(starts_with_nocase(s, n, "http://") || starts_with_nocase(s, n, "https://") ||
           starts_with_nocase(s, n, "ftp://") || starts_with_nocase(s, n, "www.") || starts_with_nocase(s, n, "mailto:")))
         return 0;
@@ -387,21 +409,53 @@ static int is_unit(const char *s, size_t n) {
 static void split_core(tk *t, size_t s, size_t e) {
     const char *p = t->text + s;
     size_t n = e - s;
-    static const char *const slash_words[] = {"w/", "w/o", "b/c", "c/o", "n/a", "N/A", "a/c", "s/he", "l/c", "A/C"};
-    for (size_t k = 0; k < sizeof slash_words / sizeof *slash_words; k++)
-        if (strlen(slash_words[k]) == n && memcmp(slash_words[k], p, n) == 0) {
-            add_tok(t, s, e, 0);
-            return;
+    /* one look at the bytes decides what needs checking; a plain word or
+     * number is a token as it is */
+    int has_at = 0, has_dot = 0, has_colon = 0, has_slash = 0, other = 0, digit = 0;
+    for (size_t q = 0; q < n; q++) {
+        char c = p[q];
+        if (c >= '0' && c <= '9') {
+            digit = 1;
+            continue;
         }
-    if (is_url(p, n) || is_email(p, n) || is_emoticon(p, n)) {
+        if (ascii_alnum(c)) {
+            other |= digit; /* a number with its unit: "5pm" */
+            continue;
+        }
+        if (c == '@')
+            has_at = 1;
+        else if (c == '.')
+            has_dot = 1;
+        else if (c == ':')
+            has_colon = 1;
+        else if (c == '/')
+            has_slash = 1;
+        else
+            other = 1;
+    }
+    if (!(has_at | has_dot | has_colon | has_slash | other)) {
+        add_tok(t, s, e, 0);
+        return;
+    }
+    if (has_slash && n <= 4) {
+        static const char *const slash_words[] = {"w/", "w/o", "b/c", "c/o", "n/a", "N/A", "a/c", "s/he", "l/c", "A/C"};
+        for (size_t k = 0; k < sizeof slash_words / sizeof *slash_words; k++)
+            if (strlen(slash_words[k]) == n && memcmp(slash_words[k], p, n) == 0) {
+                add_tok(t, s, e, 0);
+                return;
+            }
+    }
+    if ((has_dot && is_url(p, n)) || (has_at && is_email(p, n)) || is_emoticon(p, n)) {
         add_tok(t, s, e, 0);
         return;
     }
     int keep_hyphen = hyphen_keep(p, n);
+    /* addresses and links are looked for only where they can be */
+    int maybe_link = has_at || has_colon || has_dot;
     size_t ts = s, i = s;
     int32_t prev = 0;
     while (i < e) {
-        if (i == ts) {
+        if (i == ts && maybe_link) {
             /* a URL or an address inside the chunk: "<x@y.org>" */
             size_t ul = url_len(t->text + i, e - i);
             if (!ul)
@@ -862,6 +916,10 @@ static int tok_is(const tk *t, size_t j, const char *w) {
 }
 
 static int is_weekday(const tk *t, size_t j) {
+    size_t n = t->toks[j].end - t->toks[j].start;
+    char c = t->text[t->toks[j].start];
+    if (n < 6 || n > 9 || !(c == 'M' || c == 'T' || c == 'W' || c == 'F' || c == 'S'))
+        return 0;
     static const char *const days[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     for (size_t d = 0; d < 7; d++)
         if (tok_is(t, j, days[d]))
@@ -899,6 +957,11 @@ static void date_lines(const tk *t, unsigned char *ends) {
     }
 }
 
+static int is_caption_word(const tk *t, size_t j) {
+    char c = t->text[t->toks[j].start];
+    return (c == 'F' || c == 'T') && (tok_is(t, j, "Figure") || tok_is(t, j, "Table") || tok_is(t, j, "Fig."));
+}
+
 static int is_figure_number(const tk *t, size_t j) {
     if (j >= t->ntoks)
         return 0;
@@ -918,7 +981,7 @@ static void caption_labels(const tk *t, unsigned char *ends) {
     for (size_t j = 0; j + 2 < n; j++) {
         if (j > 0 && !ends[j - 1])
             continue;
-        if ((tok_is(t, j, "Figure") || tok_is(t, j, "Table") || tok_is(t, j, "Fig.")) && is_figure_number(t, j + 1) &&
+        if (is_caption_word(t, j) && is_figure_number(t, j + 1) &&
             starts_upper_or_digit(t, &t->toks[j + 2]) && !is_digit_cp((unsigned char)t->text[t->toks[j + 2].start]))
             ends[j + 1] = 1;
     }
@@ -994,6 +1057,23 @@ static int word_cuts(const tk *t, size_t s, size_t e, size_t *cut) {
     cp_at(t, s, e, &cp);
     if (!is_alnum_cp(cp))
         return 1;
+    /* most tokens have no apostrophe: only the spelled-out contractions
+     * ("gonna", "cannot") can split them */
+    unsigned char last = (unsigned char)p[n - 1];
+    if (last != '\'' && !memchr(p, '\'', n) && !memchr(p, 0xE2, n)) {
+        if (n < 3 || n > 8)
+            return 1;
+        char a = p[n - 2], b = (char)last;
+        if (!((a == 'n' && (b == 't' || b == 'a')) || (a == 't' && b == 'a') || (a == 'm' && b == 'e') ||
+              (a == 'o' && b == 't') || (a == 'v' && b == 'e') || (a == 'r' && b == 'e') || (a == 'N' && b == 'T')))
+            return 1;
+        size_t first = tok_contraction_split(p, n);
+        if (first) {
+            cut[0] = s + first;
+            return 2;
+        }
+        return 1;
+    }
     /* n't / n’t */
     if (n > 3 && ascii_eq_nocase(p + n - 3, 3, "n't")) {
         cut[0] = e - 3;
@@ -1045,6 +1125,15 @@ static int emit_word(tk *t, size_t s, size_t e, uint16_t token_words, uint16_t f
     w->flags = flags;
     const char *p = t->text + s;
     size_t n = e - s;
+    size_t ascii = 0;
+    while (ascii < n && (unsigned char)p[ascii] < 0x80)
+        ascii++;
+    if (ascii == n) {
+        /* the common case: ASCII is its own form and normalized form */
+        w->form = w->norm = p;
+        w->form_len = w->norm_len = (uint32_t)n;
+        return 0;
+    }
     if (utf8_find_invalid(p, n) == n) {
         w->form = p;
         w->form_len = (uint32_t)n;

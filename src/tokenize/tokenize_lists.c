@@ -119,7 +119,7 @@ int tok_is_hyphen_prefix(const char *s, size_t n) {
 
 size_t tok_contraction_split(const char *s, size_t n) {
     char low[16];
-    if (n >= sizeof low || n < 3)
+    if (n >= 9 || n < 3 || !strchr("acdghilostwyACDGHILOSTWY", s[0]))
         return 0;
     for (size_t i = 0; i < n; i++)
         low[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
