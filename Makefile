@@ -15,9 +15,9 @@ BUILD   ?= build
 SHARED  ?= ../shared/data
 FUZZ_SECONDS ?= 60
 
-PKGS     := libutf8proc jansson expat
+PKGS     := libutf8proc libcjson expat
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -ljansson -lexpat)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lcjson -lexpat)
 
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
 OPT     ?= -O2 -g

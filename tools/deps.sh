@@ -9,7 +9,7 @@
 # apt-get command to run and stops.
 set -eu
 
-packages="gcc make pkg-config libc6-dev libutf8proc-dev libjansson-dev libexpat1-dev"
+packages="gcc make pkg-config libc6-dev libutf8proc-dev libcjson-dev libexpat1-dev"
 if [ "${1:-}" = fuzz ]; then
     packages="$packages clang libclang-rt-14-dev"
 fi

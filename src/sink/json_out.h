@@ -3,7 +3,7 @@
  *
  * Output is written as it is produced (one record per line), so the writer
  * escapes strings straight into the stream instead of building a document
- * tree per record; input JSON is parsed with jansson.  Invalid UTF-8 in a
+ * tree per record; input JSON is parsed with cJSON.  Invalid UTF-8 in a
  * string is written as U+FFFD so the output is always valid JSON.
  */
 #ifndef PETREL_SINK_JSON_OUT_H

@@ -639,6 +639,33 @@ static int punct_chunk_whole(const tk *t, size_t s, size_t e) {
 }
 
 static void split_chunk(tk *t, size_t s, size_t e) {
+    /* Most chunks are a plain word or number, perhaps with a comma after
+     * it: settle those with one look at the bytes. */
+    {
+        size_t q = s;
+        int digit = 0, mixed = 0;
+        while (q < e) {
+            char c = t->text[q];
+            if (c >= '0' && c <= '9')
+                digit = 1;
+            else if (ascii_alnum(c))
+                mixed |= digit;
+            else
+                break;
+            q++;
+        }
+        if (!mixed && q > s) {
+            if (q == e) {
+                add_tok(t, s, e, 0);
+                return;
+            }
+            if (q + 1 == e && (t->text[q] == ',' || t->text[q] == ';' || (t->text[q] == ':' && !digit))) {
+                add_tok(t, s, q, 0);
+                add_tok(t, q, e, 0);
+                return;
+            }
+        }
+    }
     /* whole-chunk forms first */
     if (is_emoticon(t->text + s, e - s)) {
         add_tok(t, s, e, 0);
