@@ -24,8 +24,8 @@ OPT     ?= -O2 -g
 CFLAGS_ALL = $(WARN) $(OPT) -fPIC -fvisibility=hidden -Iinclude -DPETREL_BUILDING $(PKG_CFLAGS) $(SAN) $(CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(SAN) $(LDFLAGS)
 
-LIB_SRC  := $(sort $(wildcard src/base/*.c src/text/*.c src/doc/*.c src/read/*.c src/tokenize/*.c \
-                               src/sink/*.c src/eval/*.c))
+# Every stage folder under src/ goes into the library; src/cli is the program.
+LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/*.c))
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/*.c))
