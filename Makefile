@@ -39,24 +39,31 @@ FUZZ_OBJ := $(FUZZ_SRC:%.c=$(BUILD)/%.o)
 
 all: $(BUILD)/petrel $(BUILD)/libpetrel.so
 
+# V=1 shows the full commands.
+Q := $(if $(V),,@)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
 $(BUILD)/libpetrel.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	@$(if $(V),,echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BUILD)/libpetrel.so: $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,libpetrel.so.0 -o $@ $^ $(LDLIBS_ALL)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) -shared -Wl,-soname,libpetrel.so.0 -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/petrel: $(CLI_OBJ) $(BUILD)/libpetrel.a
-	$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libpetrel.a $(LDLIBS_ALL)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libpetrel.a $(LDLIBS_ALL)
 
 # The test runner links the library and the fuzz targets (whose entry
 # points replay the fuzz corpus in `make check`).
 $(BUILD)/petrel-test: $(TEST_OBJ) $(FUZZ_OBJ) $(BUILD)/libpetrel.a
-	$(CC) -o $@ $(TEST_OBJ) $(FUZZ_OBJ) $(BUILD)/libpetrel.a $(LDLIBS_ALL)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) -o $@ $(TEST_OBJ) $(FUZZ_OBJ) $(BUILD)/libpetrel.a $(LDLIBS_ALL)
 
 # ------------------------------------------------------------ two commands
 deps:
@@ -68,8 +75,8 @@ demo: deps
 	@echo "== petrel tokenize examples/story.txt"
 	@$(BUILD)/petrel tokenize --output-format text examples/story.txt
 	@echo
-	@echo "== story metadata and the first sentences as CoNLL-U"
-	@$(BUILD)/petrel tokenize examples/story.txt | head -40
+	@echo "== the story's metadata and headline as CoNLL-U (petrel tokenize examples/story.txt)"
+	@$(BUILD)/petrel tokenize examples/story.txt | sed -n '1,/^$$/p'
 
 check: deps
 	@$(MAKE) --no-print-directory test
@@ -86,7 +93,8 @@ bench: $(BUILD)/petrel $(BUILD)/petrel-bench
 	@sh bench/run.sh $(BUILD) $(SHARED)
 
 $(BUILD)/petrel-bench: $(BUILD)/bench/bench.o $(BUILD)/libpetrel.a
-	$(CC) -o $@ $(BUILD)/bench/bench.o $(BUILD)/libpetrel.a $(LDLIBS_ALL)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) -o $@ $(BUILD)/bench/bench.o $(BUILD)/libpetrel.a $(LDLIBS_ALL)
 
 eval: $(BUILD)/petrel
 	$(BUILD)/petrel eval tokenize --gold $(SHARED)/ud/en_ewt-ud-test.conllu

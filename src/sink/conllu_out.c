@@ -47,8 +47,15 @@ void conllu_write_doc(FILE *f, const petrel_doc *doc) {
     fprintf(f, "# newdoc id = %s\n", doc->id ? doc->id : "");
     const char *ds = date_format(&doc->date, date);
     fprintf(f, "# date = %s\n", ds ? ds : "unknown");
-    if (doc->source)
-        fprintf(f, "# source = %s\n", doc->source);
+    /* story metadata, one comment each (values on one line) */
+    const char *meta[][2] = {{"source", doc->source},   {"headline", doc->headline}, {"dateline", doc->dateline},
+                             {"byline", doc->byline},   {"credits", doc->credits}};
+    for (size_t m = 0; m < sizeof meta / sizeof *meta; m++)
+        if (meta[m][1]) {
+            fprintf(f, "# %s = ", meta[m][0]);
+            put_text(f, meta[m][1], strlen(meta[m][1]));
+            putc('\n', f);
+        }
     uint32_t para = UINT32_MAX;
     for (uint32_t si = 0; si < doc->nsents; si++) {
         const doc_sentence *s = &doc->sents[si];
@@ -61,7 +68,7 @@ void conllu_write_doc(FILE *f, const petrel_doc *doc) {
         else
             fprintf(f, "# sent_id = %s-%u\n", doc->id ? doc->id : "", si + 1);
         if (s->flags & SENT_HEADLINE)
-            fputs("# headline = true\n", f);
+            fputs("# sentence_type = headline\n", f);
         fputs("# text = ", f);
         put_text(f, doc->text + s->start, s->end - s->start);
         putc('\n', f);

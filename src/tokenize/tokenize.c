@@ -1319,6 +1319,13 @@ static int tokenize_region(tk *t, size_t start, size_t end, int headline) {
             para_start = 0;
         }
     }
+    /* white space after the region (a headline's line break) still
+     * follows its last word */
+    if (t->ntoks > 0 && end < t->n) {
+        unsigned char c = (unsigned char)text[end];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            t->toks[t->ntoks - 1].flags |= T_SPACE_AFTER | (c == '\n' ? T_NEWLINE_AFTER : 0);
+    }
     return emit_paragraph(t);
 }
 
