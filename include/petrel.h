@@ -273,6 +273,52 @@ PETREL_API size_t petrel_doc_word_count(const petrel_doc *doc);
 PETREL_API int petrel_doc_sentence(const petrel_doc *doc, size_t i, petrel_sentence *out);
 PETREL_API int petrel_doc_word(const petrel_doc *doc, size_t i, petrel_word *out);
 
+/* ------------------------------------------------------ tagging and parsing */
+
+/* The models petrel analyzes text with: a part-of-speech and morphology
+ * tagger with its lemmatizer, and a labelled dependency parser, trained by
+ * `petrel train` on Universal Dependencies English (see docs/parsing.md).
+ * A handle is read-only once open: one handle may be shared by any number
+ * of threads, each tagging or parsing its own documents (the scratch space
+ * of a call comes from the document).  The model files are mapped, not
+ * read: opening takes milliseconds and the memory is shared between
+ * processes. */
+typedef struct petrel petrel;
+
+typedef struct petrel_options {
+    const char *models_dir;  /* folder holding en-tagger.model and
+                                en-parser.model; NULL = "models" */
+    int no_parser;           /* 1: load the tagger only (petrel_parse then
+                                fails with PETREL_ERR_ARG) */
+} petrel_options;
+
+/* Opens the models.  opt may be NULL (defaults).  Returns NULL on failure
+ * with err set: PETREL_ERR_MODEL when a model file is missing, truncated,
+ * corrupted, of another kind or of another petrel version (the message
+ * names the file), PETREL_ERR_IO when it cannot be read, PETREL_ERR_NOMEM.
+ * Close with petrel_close. */
+PETREL_API petrel *petrel_open(const petrel_options *opt, petrel_error *err);
+
+/* Closes the handle and unmaps its models.  NULL is ignored.  Annotation
+ * strings that petrel_tag / petrel_parse put on documents (upos, xpos,
+ * feats, deprel) point into the models: use those documents no more after
+ * closing the handle that annotated them. */
+PETREL_API void petrel_close(petrel *p);
+
+/* Tags the words of doc: sets upos, xpos, feats and lemma of every word
+ * (petrel_word).  Tokenizes first when the document is not tokenized yet.
+ * Replaces annotation the document had (for example from CoNLL-U input).
+ * Thread-safe for different documents, even with one shared handle.
+ * Returns 0, PETREL_ERR_ARG (NULL p or doc) or PETREL_ERR_NOMEM (the
+ * document's memory limit was reached). */
+PETREL_API int petrel_tag(const petrel *p, petrel_doc *doc, petrel_error *err);
+
+/* Tags (as petrel_tag) and parses doc: sets head and deprel of every word,
+ * forming one well-formed tree per sentence (exactly one word with head 0
+ * and deprel "root", no cycles).  Same thread-safety and failures as
+ * petrel_tag; PETREL_ERR_ARG also when the handle has no parser. */
+PETREL_API int petrel_parse(const petrel *p, petrel_doc *doc, petrel_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -15,6 +15,7 @@
 #include "../doc/doc.h"
 #include "../eval/eval.h"
 #include "cli.h"
+#include "cmd_models.h"
 
 #define MAX_GENRES 64
 #define MAX_GROUPS 8
@@ -203,6 +204,8 @@ int cmd_eval(int argc, char **argv) {
     }
     if (strcmp(argv[1], "tokenize") == 0)
         return eval_tokenize(argc - 1, argv + 1);
-    cli_say("eval: unknown evaluation \"%s\" (tokenize)", argv[1]);
+    if (strcmp(argv[1], "parse") == 0)
+        return cmd_eval_parse(argc - 1, argv + 1);
+    cli_say("eval: unknown evaluation \"%s\" (tokenize, parse)", argv[1]);
     return EXIT_USAGE;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cmd_models.h"
 
 static const struct {
     const char *name;
@@ -13,6 +14,8 @@ static const struct {
 } commands[] = {
     {"tokenize", cmd_tokenize, "split stories into sentences and tokens (CoNLL-U or JSON Lines)"},
     {"eval", cmd_eval, "evaluate against gold data: eval tokenize --gold FILE.conllu"},
+    {"parse", cmd_parse, "tag, lemmatize and parse stories (CoNLL-U with heads and relations)"},
+    {"train", cmd_train, "train the tagger or the parser: train tagger|parser --train F --dev F -o FILE"},
 };
 
 static void usage(FILE *f) {

@@ -1,0 +1,123 @@
+/*
+ * perceptron.h - the averaged perceptron (Collins 2002) shared by the tagger
+ * and the parser: a mutable form for training and a compact, read-only form
+ * that lives in a model file.
+ *
+ * Features are 64-bit keys (model_feat of a template number and hashed
+ * values); each feature has weights for the few classes it was ever updated
+ * for.  Training keeps, per (feature, class), the current weight, the running
+ * total and the time of the last change, so that averaging costs nothing per
+ * step (the "lazy" update of Daume III's thesis).
+ *
+ * The compact form ("wtable") is an open-addressing table of 32-bit
+ * fingerprints pointing into an array of (class, int16 weight) entries.
+ * Weights are the averaged weights times one scale, rounded; entries whose
+ * rounded weight is below a threshold are pruned.  A lookup of an absent
+ * feature ends at an empty slot; a fingerprint collision (one in 2^32 per
+ * probe) adds a wrong feature's weights and is harmless.
+ *
+ * Thread-safety: ptrain is one trainer's; a wtable is read-only and shared.
+ */
+#ifndef PETREL_PERCEPTRON_H
+#define PETREL_PERCEPTRON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+/* ----------------------------------------------------------------- training */
+
+typedef struct pt_weight {
+    uint32_t cls;
+    uint32_t stamp;    /* update count at the last change */
+    double w;          /* current weight */
+    double total;      /* sum of w over updates up to stamp */
+} pt_weight;
+
+typedef struct pt_feature {
+    pt_weight *v;
+    uint32_t n, cap;
+} pt_feature;
+
+typedef struct ptrain {
+    uint32_t nclass;
+    uint64_t *keys;       /* open addressing, 0 = empty */
+    uint32_t *index;      /* slot -> feature number */
+    size_t cap, count;
+    pt_feature *feats;    /* by feature number (insertion order) */
+    uint32_t now;         /* number of updates (examples) so far */
+    int failed;           /* an allocation failed */
+} ptrain;
+
+int ptrain_init(ptrain *p, uint32_t nclass);
+void ptrain_free(ptrain *p);
+
+/* Adds the current weights of the features to scores[0..nclass). */
+void ptrain_score(const ptrain *p, const uint64_t *keys, size_t n, float *scores);
+
+/* Adds the averaged weights (what ptrain_save would write, unquantized):
+ * for scoring development data during training. */
+void ptrain_score_avg(const ptrain *p, const uint64_t *keys, size_t n, float *scores);
+
+/* One perceptron step: +1 for gold, -1 for guess on every feature (nothing
+ * when they are equal, except that the clock advances). */
+void ptrain_update(ptrain *p, const uint64_t *keys, size_t n, uint32_t gold, uint32_t guess);
+
+/* Advances the clock without an update (a correct prediction). */
+static inline void ptrain_tick(ptrain *p) { p->now++; }
+
+/* Writes the averaged weights as sections "<prefix>.hdr", "<prefix>.tab",
+ * "<prefix>.ent".  Entries whose quantized weight is smaller than min_q in
+ * absolute value are dropped.  Returns the number of entries kept. */
+size_t ptrain_save(const ptrain *p, model_writer *w, const char *prefix, int min_q);
+
+/* ------------------------------------------------------------------ compact */
+
+typedef struct wt_slot {
+    uint32_t fp;       /* fingerprint (key >> 32 | 1), 0 = empty */
+    uint32_t packed;   /* first entry << 8 | entry count */
+} wt_slot;
+
+typedef struct wt_entry {
+    uint16_t cls;
+    int16_t w;
+} wt_entry;
+
+typedef struct wt_header {
+    uint32_t nclass;
+    uint32_t mask;     /* slots - 1 (a power of two minus one) */
+    float scale;       /* quantized = round(weight * scale) */
+    uint32_t nentries;
+} wt_header;
+
+typedef struct wtable {
+    const wt_header *hdr;
+    const wt_slot *slots;
+    const wt_entry *entries;
+    uint32_t mask, nclass;
+} wtable;
+
+/* Finds the sections of a wtable in a mapped model.  Returns 0 or -1 when
+ * they are absent or inconsistent. */
+int wtable_load(wtable *t, const model_file *m, const char *prefix);
+
+/* Adds the weights of feature key to scores[0..nclass). */
+static inline void wtable_add(const wtable *t, uint64_t key, int32_t *scores) {
+    uint32_t i = (uint32_t)key & t->mask;
+    uint32_t fp = (uint32_t)(key >> 32) | 1u;
+    for (;;) {
+        wt_slot s = t->slots[i];
+        if (s.fp == fp) {
+            const wt_entry *e = t->entries + (s.packed >> 8);
+            for (uint32_t k = 0, n = s.packed & 0xff; k < n; k++)
+                scores[e[k].cls] += e[k].w;
+            return;
+        }
+        if (s.fp == 0)
+            return;
+        i = (i + 1) & t->mask;
+    }
+}
+
+#endif
