@@ -100,20 +100,25 @@ eval: $(BUILD)/petrel
 	$(BUILD)/petrel eval tokenize --gold $(SHARED)/ud/en_ewt-ud-test.conllu
 	$(BUILD)/petrel eval tokenize --gold $(SHARED)/ud/en_gum-ccby-ud-test.conllu
 
-# libFuzzer targets, one per reader and the tokenizer; found inputs are
-# added to tests/fuzz/corpus/<target>/ and replayed by `make check`.
+# libFuzzer targets, one per reader and the tokenizer.  Each fuzzes in
+# build-fuzz/corpus/<target>, starting from tests/fuzz/corpus/<target>;
+# inputs that reach new edges are then merged into tests/fuzz/corpus/ (to be
+# committed and replayed by `make check`); crashes are written to build-fuzz/.
 FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 fuzz:
 	@sh tools/deps.sh fuzz
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="-O1 -g" \
 	    SAN="-fsanitize=fuzzer-no-link,address,undefined" CFLAGS="-DPETREL_ARENA_MALLOC" build-fuzz/libpetrel.a
 	@for t in $(FUZZ_TARGETS); do \
-	    clang -std=c11 -O1 -g -Iinclude -fsanitize=fuzzer,address,undefined -DPETREL_FUZZ_MAIN \
-	        tests/fuzz/fuzz_$$t.c build-fuzz/libpetrel.a $(PKG_LIBS) -lm -lpthread -o build-fuzz/fuzz_$$t || exit 1; \
-	    mkdir -p tests/fuzz/corpus/$$t; \
+	    clang -std=c11 -O1 -g -Iinclude -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	        -DPETREL_FUZZ_MAIN tests/fuzz/fuzz_$$t.c build-fuzz/libpetrel.a $(PKG_LIBS) -lm -lpthread \
+	        -o build-fuzz/fuzz_$$t || exit 1; \
+	    mkdir -p tests/fuzz/corpus/$$t build-fuzz/corpus/$$t; \
 	    echo "== fuzz $$t ($(FUZZ_SECONDS) s)"; \
 	    build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-	        tests/fuzz/corpus/$$t || exit 1; \
+	        -artifact_prefix=build-fuzz/crash-$$t- build-fuzz/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
+	    build-fuzz/fuzz_$$t -merge=1 -use_counters=0 -use_value_profile=0 tests/fuzz/corpus/$$t \
+	        build-fuzz/corpus/$$t 2>&1 | grep MERGE-OUTER | tail -1; \
 	done
 
 # ------------------------------------------------------------ installation

@@ -165,6 +165,13 @@ int input_getline(input *in, size_t max, const char **line, size_t *len, int *to
     return 1;
 }
 
+int input_blank(const char *p, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r' && p[i] != '\n')
+            return 0;
+    return 1;
+}
+
 int input_read_all(input *in, size_t max, const char **out, size_t *len, int *too_long) {
     *too_long = 0;
     if (in->mem) {

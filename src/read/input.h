@@ -48,6 +48,10 @@ void input_peek(input *in, size_t n, const char **out, size_t *out_len);
  * The pointer is valid until the next call. */
 int input_getline(input *in, size_t max, const char **line, size_t *len, int *too_long, long long *start);
 
+/* 1 when p[0..n) is only spaces, tabs and line breaks (p need not be
+ * NUL-terminated: lines from memory input are not). */
+int input_blank(const char *p, size_t n);
+
 /* Reads everything left (at most max bytes are kept: beyond that the rest
  * is consumed, *too_long set and nothing returned).  Returns 0, or -1 on a
  * read error.  The pointer is valid until the next call. */

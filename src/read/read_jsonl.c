@@ -49,10 +49,11 @@ static int fill_story(petrel_reader *r, petrel_doc *doc, const cJSON *obj, long 
         doc->id = doc_strdup0(doc, id->valuestring);
     else if (cJSON_IsNumber(id)) {
         char buf[64];
-        if (id->valuedouble == (double)(long long)id->valuedouble)
-            snprintf(buf, sizeof buf, "%lld", (long long)id->valuedouble);
+        double v = id->valuedouble;
+        if (v > -9.0e15 && v < 9.0e15 && v == (double)(long long)v)
+            snprintf(buf, sizeof buf, "%lld", (long long)v);
         else
-            snprintf(buf, sizeof buf, "%.17g", id->valuedouble);
+            snprintf(buf, sizeof buf, "%.17g", v);
         doc->id = doc_strdup0(doc, buf);
     }
     const char *s = string_field(obj, "source", NULL, &len);
@@ -99,7 +100,7 @@ int read_jsonl_next(petrel_reader *r, petrel_doc *doc, petrel_error *err) {
         if (too_long)
             return err_set(err, PETREL_ERR_LIMIT, r->in.name, lineno, start,
                            "line is longer than the %zu-byte story limit, skipped", r->opt.max_story_bytes);
-        if (strspn(line, " \t\r") >= len)
+        if (input_blank(line, len))
             continue; /* blank lines between records are allowed */
         doc->input_line = lineno;
         doc->input_name = doc_strdup0(doc, r->in.name);
@@ -124,7 +125,7 @@ int read_jsonl_next(petrel_reader *r, petrel_doc *doc, petrel_error *err) {
         }
         /* what follows the object must be white space */
         size_t used = end ? (size_t)(end - line) : len;
-        if (used < len && strspn(end, " \t\r") < len - used) {
+        if (used < len && !input_blank(end, len - used)) {
             cJSON_Delete(obj);
             return err_set(err, PETREL_ERR_FORMAT, r->in.name, lineno, start + (long long)used,
                            "invalid JSON at column %zu: text after the object, skipped", used + 1);

@@ -56,7 +56,7 @@ static int is_header(const char *p, size_t n) {
     return i < n;
 }
 
-static int blank(const char *p, size_t n) { return strspn(p, " \t\r") >= n; }
+static int blank(const char *p, size_t n) { return input_blank(p, n); }
 
 /* Appends the JSON text of the events listed in braces in the comment. */
 static int expected_events(petrel_doc *doc, const char *c, size_t n, buf *out) {

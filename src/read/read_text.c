@@ -17,7 +17,7 @@ int read_text_next(petrel_reader *r, petrel_doc *doc, petrel_error *err) {
     if (too_long)
         return err_set(err, PETREL_ERR_LIMIT, r->in.name, 1, 0, "story is larger than the %zu-byte limit, skipped",
                        r->opt.max_story_bytes);
-    if (len == 0 || strspn(bytes, " \t\r\n") == len)
+    if (input_blank(bytes, len))
         return 0; /* nothing here: petrel_reader_next reports an empty input */
     int rc = doc_set_text(doc, bytes, len);
     if (rc != 0)

@@ -697,7 +697,10 @@ static void split_chunk(tk *t, size_t s, size_t e) {
         if (cp == '\'' || cp == 0x2019) {
             if (leading_apostrophe_word(t->text + s + k, e - s - k) || s + k == e)
                 break;
-            if (e - s - k >= 1 && (t->text[s + k] == '\'' )) {
+            int32_t next = 0;
+            if (s + k < e)
+                cp_at(t, s + k, e, &next);
+            if (next == cp) {
                 /* '' as a quote */
                 add_tok(t, s, s + 2 * k, T_DQUOTE);
                 s += 2 * k;
