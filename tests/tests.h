@@ -39,8 +39,18 @@ TEST(test_cli_exit_status)
 TEST(test_cli_output_file)
 /* fuzz corpus */
 TEST(test_fuzz_corpus)
+/* tagger, parser and their models */
+TEST(test_tag_train_tiny)
+TEST(test_tag_deterministic)
+TEST(test_model_bad_files)
+TEST(test_parse_projectivize)
+TEST(test_parse_train_tiny)
+TEST(test_parse_golden)
+TEST(test_parse_robust)
+TEST(test_parse_cli)
 /* shared data */
 TEST(test_eval_tokenize_floor)
+TEST(test_parse_floor)
 
 #ifdef TESTS_DECLARE_ONLY
 #undef TEST

@@ -20,7 +20,8 @@
 static void help(FILE *f) {
     fprintf(f,
             "usage: petrel train tagger|parser --train A.conllu[,B.conllu] [--dev C.conllu[,D.conllu]] -o FILE\n"
-            "                    [--seed N] [--epochs N] [--min-weight Q] [--jackknife K] [--tagger FILE]\n\n"
+            "                    [--seed N] [--epochs N] [--min-weight Q] [--jackknife K] [--tagger FILE]\n"
+            "                    [--unlabeled FILES]\n\n"
             "Trains petrel's part-of-speech tagger and lemmatizer, or its dependency parser,\n"
             "on Universal Dependencies treebanks and writes one model file (it appears only\n"
             "when complete).  Training is deterministic for a seed.  A line per epoch on\n"
@@ -36,11 +37,17 @@ static void help(FILE *f) {
             "  --jackknife K     parser: train on tags predicted by K taggers each\n"
             "                    trained on the other folds (default 0: gold tags)\n"
             "  --tagger FILE     parser: tag the development data with this tagger\n"
+            "  --unlabeled FILES tagger: story files (any input format) whose words give\n"
+            "                    the capitalization profiles baked into the model\n"
             "  -q, --quiet       no progress lines\n");
 }
 
 static void progress(void *ctx, const train_progress *p) {
     const char *what = ctx;
+    if (p->epoch < 0) {
+        fprintf(stderr, "petrel: train %s: jackknife fold %d/%d tagged\n", what, -p->epoch, p->epochs);
+        return;
+    }
     int left = (int)(p->remaining + 0.5);
     fprintf(stderr, "petrel: train %s: epoch %d/%d  dev %s %.2f  %s %.2f  %.0f s, %d:%02d left\n", what, p->epoch,
             p->epochs, strcmp(what, "tagger") == 0 ? "tags" : "LAS", p->dev_score,
@@ -49,7 +56,7 @@ static void progress(void *ctx, const train_progress *p) {
 
 int cmd_train(int argc, char **argv) {
     static const char *const with_value[] = {"train", "dev", "o", "output", "seed", "epochs", "min-weight",
-                                             "jackknife", "tagger", NULL};
+                                             "jackknife", "tagger", "unlabeled", NULL};
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         help(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_USAGE : EXIT_OK;
@@ -90,6 +97,8 @@ int cmd_train(int argc, char **argv) {
             output = value;
         else if (strcmp(name, "tagger") == 0)
             tagger_path = value;
+        else if (strcmp(name, "unlabeled") == 0)
+            o.unlabeled = value;
         else if (strcmp(name, "q") == 0 || strcmp(name, "quiet") == 0)
             quiet = 1;
         else if (strcmp(name, "h") == 0 || strcmp(name, "help") == 0) {

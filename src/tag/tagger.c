@@ -14,6 +14,24 @@
  *   17 suf3[-1]      18 suf3[+1]      19 shape[+1]      20 shape[-1]
  *   21 w[-1] w       22 w w[+1]       23 shape, first   24 exact form
  *   25 p1 suf3       26 flags         27 p1 w[+1]
+ *   28 a             29 a[+1]         30 a[+2]          31 p1 a[+1]
+ *   32 a a[+1]       33 a[-1] a       34 w a[+1]
+ *
+ * a = the word's ambiguity class: the set of XPOS tags the lower-cased word
+ * had in training (words seen at least twice; tags with at least 2% of its
+ * occurrences), as the Stanford tagger's lookahead features (Toutanova et
+ * al. 2003) use it: it tells a greedy left-to-right tagger what is coming.
+ *
+ *   35 c             36 c shape       37 c[+1]          38 p1 c
+ *   39 c[-1] c
+ *
+ * c = the word's capitalization profile, derived from unlabeled text (the
+ * news corpus and the treebank text at training time, baked into the
+ * model): how often the lower-cased word is written capitalized when it is
+ * not the first word of a sentence (6 buckets) and how frequent it is (4
+ * buckets).  "google" in a web comment is PROPN because "Google" is
+ * capitalized nearly everywhere else; proper versus common noun is the
+ * tagger's most frequent confusion on EWT.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "tagger.h"
@@ -28,9 +46,9 @@
 
 static const char TAG_TEMPLATES[] = "petrel tagger templates 1: bias w suf1-4 pre1-3 shape p1 p1p2 p1w w-1 w+1 w-2 "
                                     "w+2 suf3-1 suf3+1 shape+1 shape-1 w-1w ww+1 shape0 exact p1suf3 flags p1w+1; "
-                                    "joint upos/xpos/feats; lemma rules 1";
+                                    "joint upos/xpos/feats; lemma rules 1; amb a a+1 a+2 p1a+1 aa+1 a-1a wa+1; casing c cshape c+1 p1c c-1c";
 
-#define NFEAT 28
+#define NFEAT 40
 #define FNV_BASIS 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
 
@@ -103,8 +121,8 @@ static void word_prep(const char *s, uint32_t n, tg_word *w) {
 
 /* Out-of-sentence positions. */
 static const tg_word boundary[2] = {
-    {0x1111111111111111ULL, 0x1111111111111111ULL, 0x1111111111111111ULL, {1, 1, 1, 1}, {1, 1, 1}, 0, 0},
-    {0x2222222222222222ULL, 0x2222222222222222ULL, 0x2222222222222222ULL, {2, 2, 2, 2}, {2, 2, 2}, 0, 0}};
+    {0x1111111111111111ULL, 0x1111111111111111ULL, 0x1111111111111111ULL, {1, 1, 1, 1}, {1, 1, 1}, 1, 1, 0, 0},
+    {0x2222222222222222ULL, 0x2222222222222222ULL, 0x2222222222222222ULL, {2, 2, 2, 2}, {2, 2, 2}, 2, 2, 0, 0}};
 
 static inline const tg_word *at(const tg_word *w, size_t n, long i) {
     if (i < 0)
@@ -145,6 +163,18 @@ static size_t features(const tg_word *ws, size_t n, size_t i, uint64_t p1, uint6
     f[k++] = model_feat(25, p1, w->suf[2], 0);
     f[k++] = model_feat(26, w->flags, 0, 0);
     f[k++] = model_feat(27, p1, n1->low, 0);
+    f[k++] = model_feat(28, w->amb, 0, 0);
+    f[k++] = model_feat(29, n1->amb, 0, 0);
+    f[k++] = model_feat(30, n2->amb, 0, 0);
+    f[k++] = model_feat(31, p1, n1->amb, 0);
+    f[k++] = model_feat(32, w->amb, n1->amb, 0);
+    f[k++] = model_feat(33, m1->amb, w->amb, 0);
+    f[k++] = model_feat(34, w->low, n1->amb, 0);
+    f[k++] = model_feat(35, w->casing, 0, 0);
+    f[k++] = model_feat(36, w->casing, w->shape, 0);
+    f[k++] = model_feat(37, n1->casing, 0, 0);
+    f[k++] = model_feat(38, p1, w->casing, 0);
+    f[k++] = model_feat(39, m1->casing, w->casing, 0);
     return k;
 }
 
@@ -164,7 +194,8 @@ int tagger_load(tagger *t, const char *path, petrel_error *err) {
     int bad = !t->strings || !t->strings_len || t->strings[t->strings_len - 1] != '\0' || !t->classes ||
               !t->nclass || !t->rules || !t->nrules;
     bad = bad || wtable_load(&t->weights, &t->file, "tag") != 0 || t->weights.nclass != t->nclass;
-    bad = bad || kv_load(&t->tagdict, &t->file, "tagdict") != 0 || kv_load(&t->lem_exc, &t->file, "lem.exc") != 0 ||
+    bad = bad || kv_load(&t->tagdict, &t->file, "tagdict") != 0 || kv_load(&t->amb, &t->file, "amb") != 0 ||
+          kv_load(&t->casing, &t->file, "casing") != 0 || kv_load(&t->lem_exc, &t->file, "lem.exc") != 0 ||
           kv_load(&t->lem_suf, &t->file, "lem.suf") != 0;
     for (uint32_t c = 0; !bad && c < t->nclass; c++)
         bad = t->classes[c].upos >= t->strings_len || t->classes[c].xpos >= t->strings_len ||
@@ -185,9 +216,20 @@ void tagger_unload(tagger *t) {
     memset(t, 0, sizeof *t);
 }
 
+/* Ambiguity classes and capitalization profiles of the words (0 =
+ * unknown). */
+static void lookup_amb(const kvtable *amb, const kvtable *casing, tg_word *ws, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        uint32_t a;
+        ws[i].amb = kv_get(amb, ws[i].low, &a) ? (uint64_t)a + 3 : 0;
+        ws[i].casing = kv_get(casing, ws[i].low, &a) ? (uint64_t)a + 3 : 0;
+    }
+}
+
 static void predict(const tagger *t, tg_word *ws, size_t n, uint16_t *classes, int32_t *scores) {
     uint64_t f[NFEAT];
     uint64_t p1 = 0, p2 = 0;
+    lookup_amb(&t->amb, &t->casing, ws, n);
     for (size_t i = 0; i < n; i++) {
         uint32_t c;
         if (!kv_get(&t->tagdict, ws[i].exact, &c) || c >= t->nclass) {
@@ -368,6 +410,134 @@ static long class_of(const treebank *tb, const tb_word *w, idmap *m, int add) {
     return idmap_get(m, key, add);
 }
 
+/* Counts, per lower-cased word of the treebank's and the unlabeled text,
+ * occurrences not first in their sentence and how many of them start with
+ * a capital; writes the "casing" section.  The unlabeled files are read
+ * with petrel's own readers and tokenizer. */
+typedef struct case_count {
+    uint64_t key;       /* the word's hash | 1 (0 = empty slot) */
+    uint64_t word;      /* the word's hash */
+    uint32_t total, inner, capital;
+} case_count;
+
+typedef struct case_map {
+    case_count *v;
+    size_t cap, n;
+} case_map;
+
+static case_count *case_slot(case_map *m, uint64_t word) {
+    uint64_t key = word | 1;
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 1 << 16;
+        case_count *v = calloc(cap, sizeof *v);
+        if (!v)
+            return NULL;
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->v[i].key) {
+                size_t j = m->v[i].key & (cap - 1);
+                while (v[j].key)
+                    j = (j + 1) & (cap - 1);
+                v[j] = m->v[i];
+            }
+        free(m->v);
+        m->v = v;
+        m->cap = cap;
+    }
+    size_t j = key & (m->cap - 1);
+    while (m->v[j].key && m->v[j].key != key)
+        j = (j + 1) & (m->cap - 1);
+    if (!m->v[j].key) {
+        m->v[j].key = key;
+        m->v[j].word = word;
+        m->n++;
+    }
+    return &m->v[j];
+}
+
+static int case_add(case_map *m, const char *s, size_t n, int first) {
+    if (!n)
+        return 0;
+    tg_word w;
+    word_prep(s, (uint32_t)n, &w);
+    case_count *c = case_slot(m, w.low);
+    if (!c)
+        return -1;
+    c->total++;
+    if (!first) {
+        c->inner++;
+        c->capital += s[0] >= 'A' && s[0] <= 'Z';
+    }
+    return 0;
+}
+
+static int casing_profiles(const treebank *train, const char *unlabeled, model_writer *mw, petrel_error *err) {
+    case_map m = {0};
+    int rc = 0;
+    for (size_t si = 0; si < train->nsents && rc == 0; si++) {
+        const tb_sent *st = &train->sents[si];
+        for (uint32_t i = 0; i < st->count && rc == 0; i++) {
+            const tb_word *w = &train->words[st->first + i];
+            rc = case_add(&m, tb_str(train, w->norm), w->norm_len, i == 0);
+        }
+    }
+    petrel_doc *doc = petrel_doc_new();
+    if (!doc)
+        rc = -1;
+    for (const char *p = unlabeled; rc == 0 && p && *p;) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        char path[1024];
+        snprintf(path, sizeof path, "%.*s", (int)n, p);
+        p = comma ? comma + 1 : NULL;
+        petrel_reader *r = petrel_reader_open(path, NULL, err);
+        if (!r) {
+            petrel_doc_free(doc);
+            free(m.v);
+            return err ? err->code : PETREL_ERR_IO;
+        }
+        int got;
+        while (rc == 0 && (got = petrel_reader_next(r, doc, NULL)) != 0) {
+            if (got < 0)
+                continue;
+            if (petrel_tokenize(doc, NULL) != 0)
+                continue;
+            for (uint32_t si = 0; si < doc->nsents && rc == 0; si++) {
+                const doc_sentence *st = &doc->sents[si];
+                if (st->flags & SENT_HEADLINE)
+                    continue; /* title case says nothing */
+                for (uint32_t i = 0; i < st->count && rc == 0; i++)
+                    rc = case_add(&m, doc->words[st->first + i].norm, doc->words[st->first + i].norm_len, i == 0);
+            }
+        }
+        petrel_reader_close(r);
+    }
+    petrel_doc_free(doc);
+    uint64_t *keys = malloc((m.n + 1) * sizeof *keys);
+    uint32_t *vals = malloc((m.n + 1) * sizeof *vals);
+    size_t k = 0;
+    if (rc != 0 || !keys || !vals) {
+        free(keys);
+        free(vals);
+        free(m.v);
+        return err_nomem(err);
+    }
+    for (size_t i = 0; i < m.cap; i++) {
+        const case_count *c = &m.v[i];
+        if (!c->key || c->inner < 2)
+            continue;
+        uint32_t ratio = c->capital * 5 / c->inner; /* 0..5 */
+        uint32_t freq = c->total < 5 ? 0 : c->total < 50 ? 1 : c->total < 500 ? 2 : 3;
+        keys[k] = c->word;
+        vals[k] = ratio * 4 + freq;
+        k++;
+    }
+    kv_build(mw, "casing", keys, vals, k);
+    free(keys);
+    free(vals);
+    free(m.v);
+    return 0;
+}
+
 int tagger_train(const treebank *train, const treebank *dev, const train_opts *o, const char *path,
                  petrel_error *err) {
     int epochs = o->epochs > 0 ? o->epochs : 10;
@@ -466,12 +636,51 @@ int tagger_train(const treebank *train, const treebank *dev, const train_opts *o
     model_writer mw;
     model_writer_init(&mw, "tagger", template_hash(), train->hash, train->name, o->seed);
     kv_build(&mw, "tagdict", tdk, tdv, ntd);
+    /* ambiguity classes: the XPOS tags of each lower-cased word */
+    for (size_t i = 0; i < train->nwords; i++)
+        pairs[i] = (pair64){ws[i].low, cls[gold[i]].xpos_id};
+    qsort(pairs, train->nwords, sizeof *pairs, cmp_pair);
+    size_t namb = 0;
+    for (size_t i = 0; i < train->nwords;) {
+        size_t j = i;
+        while (j < train->nwords && pairs[j].key == pairs[i].key)
+            j++;
+        size_t total = j - i;
+        uint64_t h = 0x12345;
+        for (size_t k = i; k < j;) {
+            size_t e = k;
+            while (e < j && pairs[e].val == pairs[k].val)
+                e++;
+            if ((e - k) * 50 >= total)
+                h = model_mix64(h ^ (pairs[k].val + 1));
+            k = e;
+        }
+        if (total >= 2) {
+            tdk[namb] = pairs[i].key;
+            tdv[namb] = (uint32_t)h;
+            namb++;
+        }
+        i = j;
+    }
+    kv_build(&mw, "amb", tdk, tdv, namb);
+    if (casing_profiles(train, o->unlabeled, &mw, err) != 0) {
+        rc = err ? err->code : PETREL_ERR_IO;
+        goto out_mw;
+    }
     tagger view = {0};
     view.tagdict.slots = (const kv_slot *)mw.bodies[0];
-    {
-        size_t n = mw.sections[0].size / sizeof(kv_slot);
-        view.tagdict.mask = (uint32_t)(n - 1);
+    view.tagdict.mask = (uint32_t)(mw.sections[0].size / sizeof(kv_slot) - 1);
+    view.amb.slots = (const kv_slot *)mw.bodies[1];
+    view.amb.mask = (uint32_t)(mw.sections[1].size / sizeof(kv_slot) - 1);
+    if (mw.failed) {
+        rc = err_nomem(err);
+        goto out_mw;
     }
+    view.casing.slots = (const kv_slot *)mw.bodies[2];
+    view.casing.mask = (uint32_t)(mw.sections[2].size / sizeof(kv_slot) - 1);
+    lookup_amb(&view.amb, &view.casing, ws, train->nwords);
+    if (dev)
+        lookup_amb(&view.amb, &view.casing, dws, dev->nwords);
     if (ptrain_init(&pt, nclass) != 0) {
         rc = err_nomem(err);
         goto out_mw;

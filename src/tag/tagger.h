@@ -48,6 +48,10 @@ typedef struct tagger {
     model_file file;
     wtable weights;
     kvtable tagdict;            /* exact form hash -> class */
+    kvtable amb;                /* lower form hash -> ambiguity class (the
+                                   hash of the XPOS tags it was seen with) */
+    kvtable casing;             /* lower form hash -> capitalization profile
+                                   in unlabeled text (see tagger.c) */
     kvtable lem_exc;            /* (lower form, upos) -> rule */
     kvtable lem_suf;            /* (suffix, length, upos) -> rule */
     const tg_class *classes;
@@ -62,6 +66,8 @@ typedef struct tagger {
 typedef struct tg_word {
     uint64_t low, exact, shape;
     uint64_t suf[4], pre[3];
+    uint64_t amb;               /* ambiguity class, 0 = unknown word */
+    uint64_t casing;            /* capitalization profile, 0 = unseen */
     uint32_t flags;
     uint32_t len;
 } tg_word;
@@ -107,6 +113,9 @@ typedef struct train_opts {
     train_progress_fn progress; /* may be NULL */
     void *ctx;
     const char *command;        /* recorded in the model's meta section */
+    const char *unlabeled;      /* tagger: comma-separated story files
+                                   (any input format) whose words give the
+                                   capitalization profiles; may be NULL */
 } train_opts;
 
 /* Trains on train (dev may be NULL) and writes the model to path.
