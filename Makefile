@@ -7,6 +7,7 @@
 #   make bench      throughput and peak memory on ../shared/data
 #   make fuzz       libFuzzer targets (clang), FUZZ_SECONDS each
 #   make eval       tokenizer scores on the UD test sets in ../shared/data
+#   make models     retrain the tagger and parser from ../shared/data/ud
 #   make install PREFIX=/usr/local
 
 CC      ?= cc
@@ -35,7 +36,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 FUZZ_OBJ := $(FUZZ_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps demo check check-asan test bench fuzz eval install uninstall clean
+.PHONY: all deps demo check check-asan test bench fuzz eval models install uninstall clean
 
 all: $(BUILD)/petrel $(BUILD)/libpetrel.so
 
@@ -54,6 +55,9 @@ $(BUILD)/libpetrel.a: $(LIB_OBJ)
 $(BUILD)/libpetrel.so: $(LIB_OBJ)
 	@$(if $(V),,echo "  LD      $@")
 	$(Q)$(CC) -shared -Wl,-soname,libpetrel.so.0 -o $@ $^ $(LDLIBS_ALL)
+
+# The program looks for its models in the installed share folder last.
+$(BUILD)/src/cli/cmd_parse.o: CFLAGS += -DPETREL_MODELS_DIR='"$(PREFIX)/share/petrel/models"'
 
 $(BUILD)/petrel: $(CLI_OBJ) $(BUILD)/libpetrel.a
 	@$(if $(V),,echo "  LD      $@")
@@ -99,6 +103,12 @@ $(BUILD)/petrel-bench: $(BUILD)/bench/bench.o $(BUILD)/libpetrel.a
 eval: $(BUILD)/petrel
 	$(BUILD)/petrel eval tokenize --gold $(SHARED)/ud/en_ewt-ud-test.conllu
 	$(BUILD)/petrel eval tokenize --gold $(SHARED)/ud/en_gum-ccby-ud-test.conllu
+	$(BUILD)/petrel eval parse --gold $(SHARED)/ud/en_ewt-ud-test.conllu
+	$(BUILD)/petrel eval parse --gold $(SHARED)/ud/en_gum-ccby-ud-test.conllu
+
+# Retrains the tagger and the parser (models/MANIFEST.md records the result).
+models: $(BUILD)/petrel
+	@sh tools/train-models.sh $(BUILD) $(SHARED) models
 
 # libFuzzer targets, one per reader and the tokenizer.  Each fuzzes in
 # build-fuzz/corpus/<target>, starting from tests/fuzz/corpus/<target>;
@@ -129,11 +139,15 @@ install: all
 	install -m 755 $(BUILD)/libpetrel.so $(DESTDIR)$(PREFIX)/lib/libpetrel.so.0
 	ln -sf libpetrel.so.0 $(DESTDIR)$(PREFIX)/lib/libpetrel.so
 	install -m 644 include/petrel.h $(DESTDIR)$(PREFIX)/include/petrel.h
+	install -d $(DESTDIR)$(PREFIX)/share/petrel/models
+	install -m 644 models/en-tagger.model models/en-parser.model models/MANIFEST.md \
+	    $(DESTDIR)$(PREFIX)/share/petrel/models/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/petrel $(DESTDIR)$(PREFIX)/lib/libpetrel.a \
 	      $(DESTDIR)$(PREFIX)/lib/libpetrel.so $(DESTDIR)$(PREFIX)/lib/libpetrel.so.0 \
 	      $(DESTDIR)$(PREFIX)/include/petrel.h
+	rm -rf $(DESTDIR)$(PREFIX)/share/petrel/models
 
 clean:
 	rm -rf build build-asan build-fuzz

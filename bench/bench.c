@@ -3,7 +3,11 @@
  *
  *   petrel-bench STAGE FILE [--repeat N]
  *
- * STAGE is "tokenize" (read + normalize + split + tokenize).  The file is
+ * STAGE is "tokenize" (read + normalize + split + tokenize), "tag" (...
+ * + tagging and lemmatization) or "parse" (... + dependency parsing).  For
+ * tag and parse the models come from $PETREL_MODELS or models/, their load
+ * time is printed, and tokens/s is also given for the stage alone (the
+ * time spent in the tagger, or in the parser, only).  The file is
  * read N times in a row as one stream (so memory can be seen to stay flat
  * while input grows), on one thread.  Prints one line of figures:
  * stories, sentences, tokens, bytes, seconds, MB/s, sentences/s, tokens/s,
@@ -16,6 +20,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "../src/api/api.h"
 #include "petrel.h"
 
 static double now(void) {
@@ -26,17 +31,33 @@ static double now(void) {
 
 int main(int argc, char **argv) {
     if (argc < 3) {
-        fprintf(stderr, "usage: petrel-bench tokenize FILE [--repeat N]\n");
+        fprintf(stderr, "usage: petrel-bench tokenize|tag|parse FILE [--repeat N]\n");
         return 2;
     }
     const char *stage = argv[1], *path = argv[2];
     int repeat = 1;
     if (argc >= 5 && strcmp(argv[3], "--repeat") == 0)
         repeat = atoi(argv[4]);
-    if (strcmp(stage, "tokenize") != 0) {
-        fprintf(stderr, "petrel-bench: unknown stage %s\n", stage);
+    int level = strcmp(stage, "tokenize") == 0 ? 0 : strcmp(stage, "tag") == 0 ? 1 : strcmp(stage, "parse") == 0 ? 2 : -1;
+    if (level < 0) {
+        fprintf(stderr, "petrel-bench: unknown stage %s (tokenize, tag, parse)\n", stage);
         return 2;
     }
+    petrel *models = NULL;
+    if (level > 0) {
+        const char *dir = getenv("PETREL_MODELS") ? getenv("PETREL_MODELS") : "models";
+        petrel_options po = {dir, level < 2};
+        petrel_error err;
+        double l0 = now();
+        models = petrel_open(&po, &err);
+        double load = now() - l0;
+        if (!models) {
+            fprintf(stderr, "petrel-bench: %s\n", err.message);
+            return 1;
+        }
+        printf("%-9s model load (mmap + checks): %.1f ms\n", stage, load * 1e3);
+    }
+    double stage_time = 0;
     petrel_doc *doc = petrel_doc_new();
     unsigned long long stories = 0, sentences = 0, tokens = 0, bytes = 0, failures = 0;
     double t0 = now();
@@ -57,6 +78,19 @@ int main(int argc, char **argv) {
                 failures++;
                 continue;
             }
+            if (level > 0) {
+                double s0 = now();
+                if (tagger_tag_doc(&models->tagger, doc, &err) != 0) {
+                    failures++;
+                    continue;
+                }
+                double s1 = now();
+                if (level > 1 && parser_parse_doc(&models->parser, doc, &err) != 0) {
+                    failures++;
+                    continue;
+                }
+                stage_time += level > 1 ? now() - s1 : s1 - s0;
+            }
             petrel_story st;
             petrel_doc_story(doc, &st);
             stories++;
@@ -74,5 +108,9 @@ int main(int argc, char **argv) {
            "%10.0f tokens/s, peak memory %.1f MB%s\n",
            stage, repeat, stories, sentences, tokens, (double)bytes / 1e6, el, (double)bytes / 1e6 / el,
            (double)sentences / el, (double)tokens / el, (double)ru.ru_maxrss / 1024.0, failures ? " (with failures)" : "");
+    if (level > 0)
+        printf("%-9s the %s alone: %.3f s, %10.0f tokens/s on one core\n", stage, level > 1 ? "parser" : "tagger",
+               stage_time, (double)tokens / stage_time);
+    petrel_close(models);
     return failures ? 1 : 0;
 }

@@ -18,3 +18,14 @@ echo
 "$build/petrel-bench" tokenize "$corpus" --repeat 8
 # memory stays flat as input grows: 1x and 8x the corpus, same peak
 "$build/petrel-bench" tokenize "$corpus" --repeat 1
+# tagging and parsing (models from models/ or $PETREL_MODELS): load time,
+# end-to-end tokens/s, the tagger's and the parser's own tokens/s; peak
+# memory at 1x and 4x the corpus
+if [ -f "${PETREL_MODELS:-models}/en-tagger.model" ]; then
+    "$build/petrel-bench" tag "$corpus" --repeat 1
+    "$build/petrel-bench" tag "$corpus" --repeat 4
+    "$build/petrel-bench" parse "$corpus" --repeat 1
+    "$build/petrel-bench" parse "$corpus" --repeat 4
+else
+    echo "bench: no models in ${PETREL_MODELS:-models}/; tag and parse not measured (make models)" >&2
+fi

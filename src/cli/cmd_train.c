@@ -20,7 +20,8 @@
 static void help(FILE *f) {
     fprintf(f,
             "usage: petrel train tagger|parser --train A.conllu[,B.conllu] [--dev C.conllu[,D.conllu]] -o FILE\n"
-            "                    [--seed N] [--epochs N] [--min-weight Q] [--jackknife K] [--tagger FILE]\n"
+            "                    [--seed N] [--epochs N] [--min-weight Q] [--max-mb N]\n"
+            "                    [--jackknife K] [--tagger FILE]\n"
             "                    [--unlabeled FILES]\n\n"
             "Trains petrel's part-of-speech tagger and lemmatizer, or its dependency parser,\n"
             "on Universal Dependencies treebanks and writes one model file (it appears only\n"
@@ -34,9 +35,12 @@ static void help(FILE *f) {
             "  --seed N          shuffling seed (default 1)\n"
             "  --epochs N        passes over the data (tagger 10, parser 15)\n"
             "  --min-weight Q    prune quantized weights smaller than Q (default 2)\n"
+            "  --max-mb N        raise that threshold until the weights fit in N MB\n"
             "  --jackknife K     parser: train on tags predicted by K taggers each\n"
             "                    trained on the other folds (default 0: gold tags)\n"
             "  --tagger FILE     parser: tag the development data with this tagger\n"
+            "  --explore P       parser: follow P%% of its wrong predictions after the\n"
+            "                    first epoch (dynamic oracle exploration; default 30)\n"
             "  --unlabeled FILES tagger: story files (any input format) whose words give\n"
             "                    the capitalization profiles baked into the model\n"
             "  -q, --quiet       no progress lines\n");
@@ -56,7 +60,7 @@ static void progress(void *ctx, const train_progress *p) {
 
 int cmd_train(int argc, char **argv) {
     static const char *const with_value[] = {"train", "dev", "o", "output", "seed", "epochs", "min-weight",
-                                             "jackknife", "tagger", "unlabeled", NULL};
+                                             "jackknife", "tagger", "unlabeled", "max-mb", "explore", NULL};
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         help(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_USAGE : EXIT_OK;
@@ -69,7 +73,7 @@ int cmd_train(int argc, char **argv) {
     const char *train = NULL, *dev = NULL, *output = NULL, *tagger_path = NULL;
     train_opts o = {0};
     o.seed = 1;
-    int quiet = 0, jackknife = 0;
+    int quiet = 0, jackknife = 0, explore = -1;
     char command[1024];
     size_t cl = 0;
     command[0] = '\0';
@@ -87,7 +91,8 @@ int cmd_train(int argc, char **argv) {
             return EXIT_USAGE;
         }
         char *end = NULL, *none = "";
-        if (strcmp(name, "seed") && strcmp(name, "epochs") && strcmp(name, "min-weight") && strcmp(name, "jackknife"))
+        if (strcmp(name, "seed") && strcmp(name, "epochs") && strcmp(name, "min-weight") && strcmp(name, "jackknife") &&
+            strcmp(name, "max-mb") && strcmp(name, "explore"))
             end = none; /* not a number */
         if (strcmp(name, "train") == 0)
             train = value;
@@ -110,6 +115,15 @@ int cmd_train(int argc, char **argv) {
             o.epochs = (int)strtol(value, &end, 10);
             if (o.epochs <= 0 || o.epochs > 1000)
                 end = NULL;
+        } else if (strcmp(name, "explore") == 0) {
+            explore = (int)strtol(value, &end, 10);
+            if (explore < 0 || explore > 100)
+                end = NULL;
+        } else if (strcmp(name, "max-mb") == 0) {
+            double mb = strtod(value, &end);
+            if (mb <= 0)
+                end = NULL;
+            o.max_bytes = (size_t)(mb * 1e6);
         } else if (strcmp(name, "min-weight") == 0) {
             o.min_q = (int)strtol(value, &end, 10);
         } else if (strcmp(name, "jackknife") == 0) {
@@ -128,6 +142,18 @@ int cmd_train(int argc, char **argv) {
     if (!train || !output) {
         cli_say("train %s: --train and -o are required; see 'petrel train --help'", what);
         return EXIT_USAGE;
+    }
+    {
+        /* fail now, not after the training, when the output cannot be written */
+        char probe[1100];
+        snprintf(probe, sizeof probe, "%s.partial", output);
+        FILE *f = fopen(probe, "wb");
+        if (!f) {
+            cli_say("%s: cannot write here", probe);
+            return EXIT_FATAL;
+        }
+        fclose(f);
+        remove(probe);
     }
     o.command = command;
     o.progress = quiet ? NULL : progress;
@@ -150,7 +176,7 @@ int cmd_train(int argc, char **argv) {
     if (strcmp(what, "tagger") == 0) {
         rc = tagger_train(&tb, dev ? &dv : NULL, &o, output, &err);
     } else {
-        parser_train_opts po = {o, jackknife, tagger_path};
+        parser_train_opts po = {o, jackknife, tagger_path, explore};
         rc = parser_train(&tb, dev ? &dv : NULL, &po, output, &err);
     }
     treebank_free(&tb);

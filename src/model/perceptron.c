@@ -166,7 +166,31 @@ void ptrain_score_avg(const ptrain *p, const uint64_t *keys, size_t n, float *sc
     }
 }
 
-size_t ptrain_save(const ptrain *p, model_writer *w, const char *prefix, int min_q) {
+/* Features and entries that survive threshold q. */
+static void survivors(const ptrain *p, double scale, int q, size_t *nfeat, size_t *nent) {
+    *nfeat = *nent = 0;
+    for (size_t i = 0; i < p->count; i++) {
+        uint32_t keep = 0;
+        for (uint32_t j = 0; j < p->feats[i].n; j++)
+            if (fabs(round(averaged(p, &p->feats[i].v[j]) * scale)) >= q)
+                keep++;
+        if (keep > 255)
+            keep = 255;
+        if (keep) {
+            (*nfeat)++;
+            *nent += keep;
+        }
+    }
+}
+
+static size_t table_slots(size_t nfeat) {
+    size_t slots = 16;
+    while (slots < nfeat * 10 / 7 + 1)
+        slots *= 2;
+    return slots;
+}
+
+size_t ptrain_save(const ptrain *p, model_writer *w, const char *prefix, int min_q, size_t max_bytes, int *used_q) {
     /* scale: the largest averaged weight maps to 32000 */
     double maxw = 1e-9;
     for (size_t i = 0; i < p->count; i++)
@@ -176,23 +200,20 @@ size_t ptrain_save(const ptrain *p, model_writer *w, const char *prefix, int min
                 maxw = a;
         }
     double scale = 32000.0 / maxw;
-    /* count what survives pruning */
-    size_t nfeat = 0, nent = 0;
-    for (size_t i = 0; i < p->count; i++) {
-        uint32_t keep = 0;
-        for (uint32_t j = 0; j < p->feats[i].n; j++)
-            if (fabs(round(averaged(p, &p->feats[i].v[j]) * scale)) >= min_q)
-                keep++;
-        if (keep > 255)
-            keep = 255;
-        if (keep) {
-            nfeat++;
-            nent += keep;
-        }
+    /* count what survives pruning, raising the threshold to fit */
+    size_t nfeat, nent;
+    if (min_q < 1)
+        min_q = 1;
+    for (;;) {
+        survivors(p, scale, min_q, &nfeat, &nent);
+        size_t bytes = table_slots(nfeat) * sizeof(wt_slot) + nent * sizeof(wt_entry);
+        if (!max_bytes || bytes <= max_bytes || min_q >= 30000)
+            break;
+        min_q = min_q + min_q / 4 + 1;
     }
-    size_t slots = 16;
-    while (slots < nfeat * 10 / 7 + 1)
-        slots *= 2;
+    if (used_q)
+        *used_q = min_q;
+    size_t slots = table_slots(nfeat);
     wt_slot *tab = calloc(slots, sizeof *tab);
     wt_entry *ent = malloc((nent ? nent : 1) * sizeof *ent);
     wt_entry *row = malloc(p->nclass * sizeof *row);
@@ -298,3 +319,4 @@ int wtable_load(wtable *t, const model_file *m, const char *prefix) {
     t->nclass = t->hdr->nclass;
     return 0;
 }
+

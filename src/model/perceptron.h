@@ -69,8 +69,11 @@ static inline void ptrain_tick(ptrain *p) { p->now++; }
 
 /* Writes the averaged weights as sections "<prefix>.hdr", "<prefix>.tab",
  * "<prefix>.ent".  Entries whose quantized weight is smaller than min_q in
- * absolute value are dropped.  Returns the number of entries kept. */
-size_t ptrain_save(const ptrain *p, model_writer *w, const char *prefix, int min_q);
+ * absolute value are dropped; when max_bytes is not 0, the threshold is
+ * raised (by steps of 25%) until the two sections fit in max_bytes.
+ * Returns the number of entries kept; *used_q (may be NULL) receives the
+ * threshold used. */
+size_t ptrain_save(const ptrain *p, model_writer *w, const char *prefix, int min_q, size_t max_bytes, int *used_q);
 
 /* ------------------------------------------------------------------ compact */
 
@@ -117,6 +120,39 @@ static inline void wtable_add(const wtable *t, uint64_t key, int32_t *scores) {
         if (s.fp == 0)
             return;
         i = (i + 1) & t->mask;
+    }
+}
+
+/* Adds the weights of n features (n <= 64) to scores.  The same as n calls
+ * of wtable_add, but the table slots are fetched all at once first, so their
+ * cache misses overlap instead of following one another. */
+static inline void wtable_add_all(const wtable *t, const uint64_t *keys, size_t n, int32_t *scores) {
+    uint32_t idx[64];
+    if (n > 64)
+        n = 64;
+    for (size_t k = 0; k < n; k++) {
+        idx[k] = (uint32_t)keys[k] & t->mask;
+        __builtin_prefetch(&t->slots[idx[k]]);
+    }
+    uint32_t found[64];
+    size_t nf = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t fp = (uint32_t)(keys[k] >> 32) | 1u;
+        for (uint32_t i = idx[k];; i = (i + 1) & t->mask) {
+            wt_slot s = t->slots[i];
+            if (s.fp == fp) {
+                found[nf++] = s.packed;
+                __builtin_prefetch(t->entries + (s.packed >> 8));
+                break;
+            }
+            if (s.fp == 0)
+                break;
+        }
+    }
+    for (size_t k = 0; k < nf; k++) {
+        const wt_entry *e = t->entries + (found[k] >> 8);
+        for (uint32_t j = 0, m = found[k] & 0xff; j < m; j++)
+            scores[e[j].cls] += e[j].w;
     }
 }
 

@@ -21,7 +21,9 @@
  *   41 s1rc1l s1t       42 s0lc1l s0lc2l s0t            43 s0rc1l s0rc2l s0t
  *   44 b0lc1l b0lc2l b0t            45 s0u b0u          46 s0t s0lc1t s0lc2t
  *   47 b0t b0lc1t b0lc2t            48 b1w b1t          49 s1lc1t s1t s0t
- *   50 s0u s1u b0u      51 d(s1,b0) s1t b0t
+ *   50 s0u s1u b0u      51 d(s1,b0) s1t b0t 52 s0w s0t b0w b0t
+ *   53 s0w s0t b0w      54 s0w b0w b0t      55 b0t b1t b2t
+ *   56 d(s0,b0) b0w     57 s1u s0u          58 b0u b1u
  */
 #define _POSIX_C_SOURCE 200809L
 #include "parser.h"
@@ -34,10 +36,10 @@
 
 #include "../base/error.h"
 
-static const char PARSE_TEMPLATES[] = "petrel parser templates 1: arc-hybrid root-last; 52 templates s0 s1 s2 b0 b1 b2 "
+static const char PARSE_TEMPLATES[] = "petrel parser templates 2: arc-hybrid root-last; 59 templates s0 s1 s2 b0 b1 b2 "
                                       "w/t/u, lc1 lc2 rc1 rc2 labels, distance, valency";
 
-#define NPF 52
+#define NPF 59
 #define FNV_BASIS 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
 
@@ -221,6 +223,13 @@ static size_t features(const pstate *s, const pw *x, uint64_t *f) {
     f[k++] = model_feat(49, x[s1l1].t, S1->t, S0->t);
     f[k++] = model_feat(50, S0->u, S1->u, B0->u);
     f[k++] = model_feat(51, d2, S1->t, B0->t);
+    f[k++] = model_feat(52, S0->w ^ (S0->t << 1), B0->w, B0->t);
+    f[k++] = model_feat(53, S0->w, S0->t, B0->w);
+    f[k++] = model_feat(54, S0->w, B0->w, B0->t);
+    f[k++] = model_feat(55, B0->t, B1->t, B2->t);
+    f[k++] = model_feat(56, d0, B0->w, 0);
+    f[k++] = model_feat(57, S1->u, S0->u, 0);
+    f[k++] = model_feat(58, B0->u, B1->u, 0);
     return k;
 }
 
@@ -268,8 +277,7 @@ static void parse_sentence(const parser *p, pstate *s, const pw *x, int32_t *sco
     while (!terminal(s)) {
         size_t nf = features(s, x, f);
         memset(scores, 0, nc * sizeof *scores);
-        for (size_t k = 0; k < nf; k++)
-            wtable_add(&p->weights, f[k], scores);
+        wtable_add_all(&p->weights, f, nf, scores);
         uint32_t best = UINT32_MAX;
         for (uint32_t c = 0; c < nc; c++)
             if (legal(s, c, L, p->root_label) && (best == UINT32_MAX || scores[c] > scores[best]))
@@ -512,6 +520,7 @@ int parser_train(const treebank *train, const treebank *dev, const parser_train_
                  petrel_error *err) {
     int epochs = o->base.epochs > 0 ? o->base.epochs : 15;
     int min_q = o->base.min_q > 0 ? o->base.min_q : 2;
+    int explore = o->explore >= 0 ? o->explore : 30;
     strpool sp;
     memset(&sp, 0, sizeof sp);
     if (strpool_add(&sp, "", 0) != 0)
@@ -697,7 +706,7 @@ int parser_train(const treebank *train, const treebank *dev, const parser_train_
                 uint32_t next = best;
                 if (cost[pred] == minc)
                     next = pred;
-                else if (ep > 1 && (rng_next(&rng) % 10) < 9)
+                else if (ep > 1 && (int)(rng_next(&rng) % 100) < explore)
                     next = pred;
                 apply(&s, next, L);
             }
@@ -757,15 +766,16 @@ int parser_train(const treebank *train, const treebank *dev, const parser_train_
     if (rc == 0) {
         model_writer mw;
         model_writer_init(&mw, "parser", template_hash(), train->hash, train->name, o->base.seed);
-        ptrain_save(&pt, &mw, "arc", min_q);
+        int used_q = min_q;
+    size_t kept = ptrain_save(&pt, &mw, "arc", min_q, o->base.max_bytes, &used_q);
         model_writer_add(&mw, "labels", label_off, L * sizeof *label_off);
         model_writer_add(&mw, "strings", sp.p, sp.len);
         char meta[1024];
         int n = snprintf(meta, sizeof meta,
                          "kind=parser\ntrain=%s\ndev=%s\nseed=%llu\nepochs=%d\nlabels=%u\nfeatures=%zu\n"
-                         "jackknife=%d\ncommand=%s\n",
+                         "jackknife=%d\nexplore=%d\nmin_weight=%d\nentries=%zu\ncommand=%s\n",
                          train->name, dev ? dev->name : "", (unsigned long long)o->base.seed, epochs, L, pt.count,
-                         o->jackknife, o->base.command ? o->base.command : "");
+                         o->jackknife, explore, used_q, kept, o->base.command ? o->base.command : "");
         model_writer_add(&mw, "meta", meta, (size_t)n < sizeof meta ? (size_t)n : sizeof meta - 1);
         rc = model_writer_save(&mw, path, err);
     }

@@ -235,8 +235,7 @@ static void predict(const tagger *t, tg_word *ws, size_t n, uint16_t *classes, i
         if (!kv_get(&t->tagdict, ws[i].exact, &c) || c >= t->nclass) {
             size_t nf = features(ws, n, i, p1, p2, f);
             memset(scores, 0, t->nclass * sizeof *scores);
-            for (size_t k = 0; k < nf; k++)
-                wtable_add(&t->weights, f[k], scores);
+            wtable_add_all(&t->weights, f, nf, scores);
             c = 0;
             for (uint32_t j = 1; j < t->nclass; j++)
                 if (scores[j] > scores[c])
@@ -769,16 +768,17 @@ int tagger_train(const treebank *train, const treebank *dev, const train_opts *o
         rc = err_nomem(err);
         goto out_mw;
     }
-    ptrain_save(&pt, &mw, "tag", min_q);
+    int used_q = min_q;
+    size_t kept = ptrain_save(&pt, &mw, "tag", min_q, o->max_bytes, &used_q);
     model_writer_add(&mw, "classes", cls, nclass * sizeof *cls);
     model_writer_add(&mw, "strings", sp.p, sp.len);
     {
         char meta[1024];
         int n = snprintf(meta, sizeof meta,
                          "kind=tagger\ntrain=%s\ndev=%s\nseed=%llu\nepochs=%d\nclasses=%u\nfeatures=%zu\n"
-                         "tagdict=%zu\ncommand=%s\n",
+                         "tagdict=%zu\nmin_weight=%d\nentries=%zu\nbest_dev=%.2f\ncommand=%s\n",
                          train->name, dev ? dev->name : "", (unsigned long long)o->seed, epochs, nclass, pt.count, ntd,
-                         o->command ? o->command : "");
+                         used_q, kept, best_dev, o->command ? o->command : "");
         model_writer_add(&mw, "meta", meta, (size_t)n < sizeof meta ? (size_t)n : sizeof meta - 1);
     }
     rc = model_writer_save(&mw, path, err);

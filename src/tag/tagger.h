@@ -110,6 +110,8 @@ typedef struct train_opts {
     int epochs;                 /* 0 = default */
     uint64_t seed;
     int min_q;                  /* prune quantized weights below (0 = default) */
+    size_t max_bytes;           /* raise that threshold until the weights
+                                   fit in this many bytes (0 = no bound) */
     train_progress_fn progress; /* may be NULL */
     void *ctx;
     const char *command;        /* recorded in the model's meta section */
