@@ -40,9 +40,11 @@ void petrel_doc_set_memory_limit(petrel_doc *doc, size_t bytes) { arena_set_limi
 
 void doc_reset(petrel_doc *doc) {
     arena *a = doc->arena;
+    int explain = doc->explain; /* a setting of the document, kept */
     arena_reset(a);
     memset(doc, 0, sizeof *doc);
     doc->arena = a;
+    doc->explain = explain;
     doc->text = "";
 }
 
@@ -114,6 +116,39 @@ int doc_add_meta(petrel_doc *doc, const char *key, const char *json) {
         return -1;
     doc->nmeta++;
     return 0;
+}
+
+doc_mention *doc_add_mention(petrel_doc *doc) {
+    if (grow(doc, (void **)&doc->mentions, doc->nmentions, &doc->cap_mentions, sizeof *doc->mentions, 32))
+        return NULL;
+    doc_mention *m = &doc->mentions[doc->nmentions++];
+    memset(m, 0, sizeof *m);
+    m->actor = m->antecedent = m->group = -1;
+    return m;
+}
+
+doc_event *doc_add_event(petrel_doc *doc) {
+    if (grow(doc, (void **)&doc->events, doc->nevents, &doc->cap_events, sizeof *doc->events, 16))
+        return NULL;
+    doc_event *e = &doc->events[doc->nevents++];
+    memset(e, 0, sizeof *e);
+    e->source = e->target = e->reporter = e->date_word = e->place_word = -1;
+    return e;
+}
+
+void doc_trace(petrel_doc *doc, const char *fmt, ...) {
+    if (!doc->explain)
+        return;
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (grow(doc, (void **)&doc->trace, doc->ntrace, &doc->cap_trace, sizeof *doc->trace, 64))
+        return;
+    const char *line = doc_strdup0(doc, buf);
+    if (line)
+        doc->trace[doc->ntrace++] = line;
 }
 
 const char *doc_meta_get(const petrel_doc *doc, const char *key) {

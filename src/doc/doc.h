@@ -62,6 +62,57 @@ typedef struct doc_meta {
     const char *json;       /* the value as JSON text */
 } doc_meta;
 
+/* An actor mention: a noun phrase (or pronoun) that names an actor.  Codes
+ * are CAMEO actor codes; a compound phrase ("Hungarian and Romanian
+ * officials") carries several. */
+#define DOC_MAX_CODES 4
+
+enum { MENTION_UNKNOWN = 0, MENTION_COUNTRY = 1, MENTION_PERSON = 2, MENTION_ORG = 3, MENTION_AGENT = 4 };
+
+typedef struct doc_mention {
+    uint32_t sent;              /* sentence index */
+    uint32_t head;              /* word index (doc->words) of the head word */
+    uint32_t start, end;        /* words [start, end) of the phrase */
+    char code[DOC_MAX_CODES][24]; /* actor codes; "" for an unknown actor */
+    uint8_t ncodes;
+    uint8_t kind;               /* MENTION_* */
+    uint8_t plural;             /* a plural noun or a group */
+    uint8_t human;              /* a person (he/she can refer to it) */
+    uint8_t pronoun;            /* a pronoun or a referring noun */
+    int32_t actor;              /* dictionary actor index, -1 */
+    int32_t antecedent;         /* the mention it refers to, -1 */
+    int32_t group;              /* conjoined mentions share the index of
+                                   the first of them; -1 alone */
+    const char *how;            /* how the codes were found */
+    const char *entry;          /* "file:line" of the dictionary entry of
+                                   the name, or NULL */
+    const char *agent_entry;    /* "file:line" of the agent, or NULL */
+} doc_mention;
+
+/* modalities of an event */
+enum { MOD_ASSERTED = 0, MOD_FUTURE, MOD_HYPOTHETICAL, MOD_CONDITIONAL, MOD_INTENDED };
+
+typedef struct doc_event {
+    uint32_t sent;              /* sentence index */
+    uint32_t trigger;           /* word index of the predicate */
+    int32_t source, target;     /* mention indices, -1 none */
+    uint8_t source_code, target_code; /* which code of the mention */
+    char code[9];               /* CAMEO event code */
+    uint8_t negated;
+    uint8_t modality;           /* MOD_* */
+    uint8_t quote;              /* inside a direct quotation */
+    uint8_t reverse;            /* the second event of a CODE:CODE pair */
+    int32_t reporter;           /* mention of who reported it, -1 */
+    int32_t date;               /* YYYYMMDD, 0 unknown */
+    uint8_t date_precision;     /* 0 unknown, 1 day, 2 week, 3 month, 4 year */
+    int32_t date_word;          /* word that dated it, -1: the story date */
+    int32_t place_word;         /* word naming the place, -1 */
+    char place[24];             /* country code of the place, "" */
+    const char *pattern;        /* the pattern as written */
+    const char *pattern_entry;  /* "file:line" of the pattern */
+    const char *how;            /* intent, threat, passive, reported ... */
+} doc_event;
+
 #define DOC_MAX_WARNINGS 64
 
 struct petrel_doc {
@@ -91,6 +142,15 @@ struct petrel_doc {
     petrel_error *warnings;
     uint32_t nwarnings;
     uint32_t warnings_dropped;
+    /* coding */
+    doc_mention *mentions;
+    uint32_t nmentions, cap_mentions;
+    doc_event *events;
+    uint32_t nevents, cap_events;
+    int discarded;          /* a discard phrase matched: story not coded */
+    int explain;            /* record an explanation trace while coding */
+    const char **trace;     /* explanation lines, in order */
+    uint32_t ntrace, cap_trace;
 };
 
 /* Forgets the current story; keeps the arena's memory for the next. */
@@ -117,6 +177,19 @@ int doc_add_meta(petrel_doc *doc, const char *key, const char *json);
 void doc_warn(petrel_doc *doc, long line, long long offset, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* Appends a mention / an event (zeroed, -1 in the index fields); NULL when
+ * out of memory. */
+doc_mention *doc_add_mention(petrel_doc *doc);
+doc_event *doc_add_event(petrel_doc *doc);
+
+/* Appends a formatted line to the explanation trace when doc->explain is
+ * set (and does nothing otherwise). */
+void doc_trace(petrel_doc *doc, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
 #endif
     ;
 

@@ -1,0 +1,751 @@
+/*
+ * event.c - events of a sentence: verb and noun patterns matched on the
+ * dependency tree (see match.h and docs/dictionaries.md).
+ *
+ * For each predicate the patterns of its lemma are tried most specific
+ * first; the first that matches gives the event code and, through its TGT,
+ * the target.  Then:
+ *   source     the subject; the by-agent of a passive; for a complement
+ *              ("agreed to provide aid") the controller; for conjoined
+ *              verbs the subject they share; for a relative clause the
+ *              noun it modifies; a first-person pronoun in a quotation is
+ *              its speaker;
+ *   target     the pattern's TGT; without one, a passive subject, the
+ *              object, or an actor in a with/against/on/to phrase; a
+ *              non-actor target ("NATO's plan") stands for its owner;
+ *   control    agree/pledge/plan + X is the intent to X (03x, or a threat
+ *              for conflict events); threaten + X a threat (13x); refuse +
+ *              X a rejection (12x); fail + X is X negated;
+ *   negation   not/never/n't on the predicate or on a controlling verb, or
+ *              "no" on a nominal trigger;
+ *   modality   will/shall: future; would/could/might/may/should/must:
+ *              hypothetical; an "if"/"unless" clause: conditional;
+ *   reported   a clause under say/tell/announce/claim ... or "according
+ *              to" records who reported it;
+ *   quotes     inside quotation marks;
+ *   dyads      every source of a conjoined group with every target.
+ * Light verbs (hold, launch, carry out, ...) hand their object to the
+ * noun patterns, whose source is the light verb's subject; a noun with a
+ * possessor or a by-phrase is a nominal event of its own ("Russia's attack
+ * on Ukraine").
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "match.h"
+
+#define MAX_DYADS 16
+
+typedef struct bind {
+    int32_t tgt;  /* local word bound to TGT, -1 */
+    int32_t src;  /* local word bound to SRC, -1 */
+    int32_t last; /* the word the last element matched */
+} bind;
+
+typedef struct ectx {
+    const lexicon *lex;
+    sent_view *v;
+    const match_story *st;
+    uint8_t *used; /* words consumed by a matched pattern */
+} ectx;
+
+static int in_list(const sent_view *v, int32_t k, const char *const *list) {
+    for (size_t i = 0; list[i]; i++)
+        if (sv_lemma_is(v, k, list[i]))
+            return 1;
+    return 0;
+}
+
+static const char *const say_verbs[] = {"say",    "tell",    "announce", "state",   "claim", "add",   "note",
+                                        "insist", "report",  "declare",  "confirm", "write", "argue", "explain",
+                                        "assert", "maintain", "reply",   "respond", "quote", NULL};
+static const char *const light_verbs[] = {"hold",  "launch", "conduct", "make",  "begin",  "start", "resume",
+                                          "stage", "mount",  "have",    "carry", "open",   "host",  "continue",
+                                          "pursue", "join",  "enter",   "attend", "complete", NULL};
+static const char *const intent_verbs[] = {"agree",  "pledge", "promise", "vow",    "offer",    "decide", "plan",
+                                           "intend", "prepare", "expect",  "hope",  "want",     "wish",   "seek",
+                                           "aim",    "propose", "consent", "resolve", "undertake", "commit",
+                                           "volunteer", "move", "willing", "ready", "prepared", "determined",
+                                           "eager",  "keen",   "poised",  "set",   "likely",  NULL};
+static const char *const threat_verbs[] = {"threaten", NULL};
+static const char *const refuse_verbs[] = {"refuse", "decline", "reject", "balk", "resist", NULL};
+static const char *const fail_verbs[] = {"fail", "neglect", NULL};
+static const char *const ask_verbs[] = {"urge",   "ask",   "call",    "demand", "press", "appeal", "encourage",
+                                        "invite", "order", "request", "tell",   "force", "pressure", "persuade",
+                                        "advise", "allow", "instruct", NULL};
+static const char *const future_aux[] = {"will", "shall", "wo", "'ll", NULL};
+static const char *const hypo_aux[] = {"would", "could", "might", "may", "should", "must", "can", "ca", NULL};
+static const char *const neg_words[] = {"not", "never", "n't", "no", NULL};
+static const char *const first_person[] = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves", NULL};
+
+/* Relations by which a word element can hang from the predicate. */
+static int word_rel(const sent_view *v, int32_t d) {
+    return sv_rel_is(v, d, "obj") || sv_rel_is(v, d, "compound") || sv_rel_is(v, d, "xcomp") ||
+           sv_rel_is(v, d, "ccomp") || sv_rel_is(v, d, "iobj") || sv_rel_is(v, d, "advmod") ||
+           sv_rel_is(v, d, "obl") || sv_rel_is(v, d, "nsubj") || sv_rel_is(v, d, "nmod") ||
+           sv_rel_is(v, d, "amod") || sv_rel_is(v, d, "advcl") || sv_rel_is(v, d, "conj");
+}
+
+static int lemma_match(const ectx *c, int32_t d, const lex_elem *e) {
+    if (e->type == EL_SYNSET)
+        return lex_synset_has(c->lex, e->id, c->v->lemma[d]) || lex_synset_has(c->lex, e->id, c->v->form[d]);
+    return c->v->lemma[d] == e->id || c->v->form[d] == e->id;
+}
+
+/* Are the modifiers mods[0..n) all dependents of d? */
+static int mods_match(const ectx *c, int32_t d, const lex_elem *mods, int n) {
+    for (int i = 0; i < n; i++) {
+        int found = 0;
+        for (int32_t ch = c->v->child[d]; ch >= 0 && !found; ch = c->v->sibling[ch])
+            found = lemma_match(c, ch, &mods[i]);
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* The passive subject of a verb, or -1. */
+static int32_t passive_subject(const sent_view *v, int32_t p) {
+    for (int32_t ch = v->child[p]; ch >= 0; ch = v->sibling[ch])
+        if (sv_rel_exact(v, ch, "nsubj:pass") || sv_rel_exact(v, ch, "csubj:pass"))
+            return ch;
+    return -1;
+}
+
+/* Matches pattern p at predicate pred.  On success fills b and returns 1;
+ * on failure returns 0 and sets *why. */
+static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind *b, const char **why) {
+    const sent_view *v = c->v;
+    b->tgt = b->src = -1;
+    b->last = pred;
+    int32_t anchor = -1; /* the last matched dependent */
+    int i = 0;
+    /* a nominal pattern opens with modifiers of its head noun */
+    int lead = 0;
+    while (p->nominal && lead < p->nelem && p->elem[lead].type == EL_MOD)
+        lead++;
+    if (lead && !mods_match(c, pred, p->elem, lead)) {
+        *why = "the noun lacks a modifier of the pattern";
+        return 0;
+    }
+    i = lead;
+    while (i < p->nelem) {
+        const lex_elem *e = &p->elem[i];
+        if (e->type == EL_PRE) {
+            int found = 0;
+            for (int32_t ch = v->child[pred]; ch >= 0 && !found; ch = v->sibling[ch])
+                found = ch < pred && v->lemma[ch] == e->id;
+            int32_t h = v->head[pred];
+            if (!found && h >= 0)
+                found = v->lemma[h] == e->id || (h < pred && v->form[h] == e->id);
+            if (!found) {
+                *why = "a word before the verb is missing";
+                return 0;
+            }
+            i++;
+            continue;
+        }
+        if (e->type == EL_SRC) {
+            int32_t s = sv_child(v, pred, "nsubj");
+            if (s < 0) {
+                *why = "no subject for SRC";
+                return 0;
+            }
+            b->src = s;
+            i++;
+            continue;
+        }
+        if (e->type == EL_TGT) {
+            int32_t t = -1;
+            if (anchor >= 0 && sv_upos_is(v, anchor, "VERB"))
+                t = sv_child(v, anchor, "obj");
+            if (t < 0 && !p->nominal)
+                t = sv_child(v, pred, "obj");
+            if (t < 0 && !p->nominal)
+                t = sv_child(v, pred, "iobj");
+            if (t < 0 && !p->nominal)
+                t = passive_subject(v, pred);
+            if (t < 0 && p->nominal)
+                t = sv_child(v, pred, "nmod:poss");
+            if (t < 0) {
+                *why = "no object for TGT";
+                return 0;
+            }
+            b->tgt = t;
+            anchor = t;
+            i++;
+            continue;
+        }
+        if (e->type == EL_PREP) {
+            const lex_elem *next = i + 1 < p->nelem ? &p->elem[i + 1] : NULL;
+            /* the object: TGT, or a word with its modifiers */
+            int nm = 0;
+            const lex_elem *mods = NULL, *word = NULL;
+            if (next && next->type == EL_MOD) {
+                mods = next;
+                while (i + 1 + nm < p->nelem && p->elem[i + 1 + nm].type == EL_MOD)
+                    nm++;
+                word = i + 1 + nm < p->nelem ? &p->elem[i + 1 + nm] : NULL;
+            } else if (next && (next->type == EL_WORD || next->type == EL_SYNSET)) {
+                word = next;
+            }
+            int32_t found = -1, fallback = -1;
+            for (int pass = 0; pass < 2 && found < 0; pass++) {
+                int32_t parent = pass == 0 ? pred : anchor;
+                if (parent < 0)
+                    continue;
+                for (int32_t ch = v->child[parent]; ch >= 0 && found < 0; ch = v->sibling[ch]) {
+                    if (sv_case(v, ch) != e->id || c->used[ch])
+                        continue;
+                    if (next && next->type == EL_TGT) {
+                        if (v->mention[ch] >= 0)
+                            found = ch;
+                        else if (fallback < 0)
+                            fallback = ch;
+                    } else if (word) {
+                        if (lemma_match(c, ch, word) && (!mods || mods_match(c, ch, mods, nm)))
+                            found = ch;
+                    } else {
+                        found = ch; /* a trailing preposition: the phrase is there */
+                    }
+                }
+            }
+            if (found < 0)
+                found = fallback;
+            if (found < 0) {
+                *why = "a prepositional phrase of the pattern is missing";
+                return 0;
+            }
+            if (next && next->type == EL_TGT) {
+                b->tgt = found;
+                i += 2;
+            } else if (word) {
+                i += 2 + nm;
+            } else {
+                i += 1;
+            }
+            anchor = found;
+            b->last = found;
+            continue;
+        }
+        /* a word (with modifiers before it), or a synset */
+        int nm = 0;
+        while (i + nm < p->nelem && p->elem[i + nm].type == EL_MOD)
+            nm++;
+        const lex_elem *word = i + nm < p->nelem ? &p->elem[i + nm] : NULL;
+        if (!word || (word->type != EL_WORD && word->type != EL_SYNSET)) {
+            *why = "a malformed pattern";
+            return 0;
+        }
+        int32_t found = -1;
+        for (int32_t ch = v->child[pred]; ch >= 0 && found < 0; ch = v->sibling[ch])
+            if ((p->nominal || word_rel(v, ch)) && !c->used[ch] && lemma_match(c, ch, word) &&
+                mods_match(c, ch, &p->elem[i], nm))
+                found = ch;
+        /* a word can also hang from the last matched dependent:
+         * "sever diplomatic ties" under a light verb's object */
+        if (found < 0 && anchor >= 0)
+            for (int32_t ch = v->child[anchor]; ch >= 0 && found < 0; ch = v->sibling[ch])
+                if (lemma_match(c, ch, word) && mods_match(c, ch, &p->elem[i], nm))
+                    found = ch;
+        if (found < 0) {
+            *why = "a word of the pattern is missing";
+            return 0;
+        }
+        anchor = found;
+        b->last = found;
+        i += nm + 1;
+    }
+    return 1;
+}
+
+/* The mention that stands for word k: its own, or an owner's (possessor,
+ * "of" phrase, compound) for a non-actor noun.  -1 when none. */
+static int32_t actor_of(const sent_view *v, int32_t k) {
+    if (k < 0)
+        return -1;
+    if (v->mention[k] >= 0)
+        return v->mention[k];
+    for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch])
+        if ((sv_rel_exact(v, ch, "nmod:poss") || sv_rel_is(v, ch, "compound") || sv_rel_is(v, ch, "nmod")) &&
+            v->mention[ch] >= 0)
+            return v->mention[ch];
+    return -1;
+}
+
+/* A say-verb above k (through ccomp / parataxis / a complement chain), or
+ * -1. */
+static int32_t reporting_verb(const sent_view *v, int32_t k) {
+    for (int guard = 0; k >= 0 && guard < 8; guard++) {
+        int32_t h = v->head[k];
+        if (h >= 0 && (sv_rel_is(v, k, "ccomp") || sv_rel_is(v, k, "parataxis") || sv_rel_is(v, k, "xcomp") ||
+                       sv_rel_is(v, k, "advcl")) &&
+            in_list(v, h, say_verbs))
+            return h;
+        /* "X said" after a quotation: the say-verb is the quotation's
+         * parataxis dependent */
+        for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch])
+            if (sv_rel_is(v, ch, "parataxis") && in_list(v, ch, say_verbs))
+                return ch;
+        if (!(sv_rel_is(v, k, "ccomp") || sv_rel_is(v, k, "xcomp") || sv_rel_is(v, k, "conj") ||
+              sv_rel_is(v, k, "advcl")))
+            break;
+        k = h;
+    }
+    return -1;
+}
+
+/* The word giving the source of predicate p, or -1. */
+static int32_t source_word(const sent_view *v, int32_t p, int depth) {
+    if (p < 0 || depth > 6)
+        return -1;
+    int32_t pass = passive_subject(v, p);
+    if (pass >= 0) {
+        /* by-agent: "was attacked by rebels" */
+        for (int32_t ch = v->child[p]; ch >= 0; ch = v->sibling[ch])
+            if (sv_rel_exact(v, ch, "obl:agent") ||
+                (sv_rel_is(v, ch, "obl") && sv_case(v, ch) >= 0 && strcmp(lex_word_str(v->lex, sv_case(v, ch)), "by") == 0))
+                return ch;
+        return -1;
+    }
+    int32_t s = sv_child(v, p, "nsubj");
+    if (s >= 0)
+        return s;
+    int32_t h = v->head[p];
+    if (h < 0)
+        return -1;
+    if (sv_rel_is(v, p, "conj") || sv_rel_is(v, p, "advcl"))
+        return source_word(v, h, depth + 1);
+    if (sv_rel_is(v, p, "xcomp")) {
+        /* object control: "urged Iran to stop" */
+        int32_t o = sv_child(v, h, "obj");
+        if (o >= 0 && in_list(v, h, ask_verbs))
+            return o;
+        return source_word(v, h, depth + 1);
+    }
+    if (sv_rel_is(v, p, "acl")) /* "rebels who attacked", "troops stationed" */
+        return h;
+    return -1;
+}
+
+/* The speaker of a quotation or reported clause containing p, or -1. */
+static int32_t speaker_word(const sent_view *v, int32_t p) {
+    int32_t r = reporting_verb(v, p);
+    if (r < 0) {
+        /* the root say-verb of a quotation sentence: "...," X said. */
+        for (uint32_t k = 0; k < v->n; k++)
+            if (v->head[k] < 0 && in_list(v, (int32_t)k, say_verbs) && (int32_t)k != p) {
+                r = (int32_t)k;
+                break;
+            }
+    }
+    return r >= 0 ? sv_child(v, r, "nsubj") : -1;
+}
+
+/* Is word k inside quotation marks? */
+static int in_quote(const sent_view *v, int32_t k) {
+    int open = 0;
+    for (int32_t i = 0; i < k; i++) {
+        const doc_word *w = sv_word(v, i);
+        if (w->norm_len == 1 && w->norm[0] == '"')
+            open = !open;
+    }
+    return open;
+}
+
+static int negated(const sent_view *v, int32_t p) {
+    for (int32_t ch = v->child[p]; ch >= 0; ch = v->sibling[ch])
+        if ((sv_rel_is(v, ch, "advmod") || sv_rel_is(v, ch, "neg") || sv_rel_is(v, ch, "det")) &&
+            in_list(v, ch, neg_words))
+            return 1;
+    return 0;
+}
+
+static uint8_t modality(const sent_view *v, int32_t p) {
+    uint8_t m = MOD_ASSERTED;
+    for (int32_t ch = v->child[p]; ch >= 0; ch = v->sibling[ch]) {
+        if (sv_rel_is(v, ch, "aux") && in_list(v, ch, future_aux))
+            m = MOD_FUTURE;
+        else if (sv_rel_is(v, ch, "aux") && in_list(v, ch, hypo_aux) && m == MOD_ASSERTED)
+            m = MOD_HYPOTHETICAL;
+        else if (sv_rel_is(v, ch, "mark") && (sv_lemma_is(v, ch, "if") || sv_lemma_is(v, ch, "unless")))
+            return MOD_CONDITIONAL;
+    }
+    /* a clause under an "if" clause's verb */
+    int32_t h = v->head[p];
+    if (h >= 0 && sv_rel_is(v, p, "advcl"))
+        for (int32_t ch = v->child[p]; ch >= 0; ch = v->sibling[ch])
+            if (sv_rel_is(v, ch, "mark") && sv_lemma_is(v, ch, "if"))
+                return MOD_CONDITIONAL;
+    return m;
+}
+
+/* ------------------------------------------------ control verb codes */
+
+static void set(char *dst, const char *code) { snprintf(dst, 9, "%s", code); }
+
+/* "agree to X": the intent to do X (CAMEO 03), or for conflict events a
+ * threat. */
+static void intent_code(const char *code, char *out) {
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    const char *sub = code + 2;
+    static const struct {
+        const char *from, *to;
+    } exact[] = {{"045", "039"}, {"046", "036"}, {"057", "031"}, {"060", "031"}, {"061", "0311"}, {"062", "0312"},
+                 {"063", "0313"}, {"064", "0314"}, {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+                 {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"0831", "0341"}, {"0832", "0342"},
+                 {"0833", "0343"}, {"0834", "0344"}, {"084", "0353"}, {"0841", "0353"}, {"0842", "0353"},
+                 {"085", "0354"}, {"086", "0355"}, {"0861", "0355"}, {"0862", "0355"}, {"0863", "0355"},
+                 {"087", "0356"}, {"0871", "0356"}, {"0872", "0356"}, {"0873", "0356"}, {"0874", "0356"}};
+    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
+        if (strcmp(code, exact[i].from) == 0) {
+            set(out, exact[i].to);
+            return;
+        }
+    (void)sub;
+    switch (root) {
+    case 1: case 2: case 3: case 9: case 10: case 11: case 12: case 13: set(out, code); return;
+    case 4: set(out, "036"); return;
+    case 5: set(out, "032"); return;
+    case 6: set(out, "031"); return;
+    case 7: set(out, "033"); return;
+    case 8: set(out, "035"); return;
+    case 14: set(out, "133"); return;
+    case 15: set(out, "138"); return;
+    case 16: set(out, "131"); return;
+    case 17: set(out, "137"); return;
+    default: set(out, "138"); return;
+    }
+}
+
+/* "threaten to X" */
+static void threat_code(const char *code, char *out) {
+    static const struct {
+        const char *from, *to;
+    } exact[] = {{"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"}, {"166", "136"},
+                 {"172", "132"}, {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"},
+                 {"175", "137"}, {"191", "1381"}, {"192", "1382"}, {"193", "1384"}, {"194", "1384"},
+                 {"195", "1384"}, {"204", "1385"}, {"2041", "1385"}, {"2042", "1385"}};
+    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
+        if (strcmp(code, exact[i].from) == 0) {
+            set(out, exact[i].to);
+            return;
+        }
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root == 18 || root == 20)
+        set(out, "1383");
+    else if (root == 19)
+        set(out, "138");
+    else if (root == 14)
+        set(out, "133");
+    else if (root == 17)
+        set(out, "132");
+    else if (root == 13)
+        set(out, code);
+    else
+        set(out, "130");
+}
+
+/* "refuse to X" */
+static void refuse_code(const char *code, char *out) {
+    static const struct {
+        const char *from, *to;
+    } exact[] = {{"045", "126"}, {"037", "127"}, {"057", "127"}, {"061", "1211"}, {"062", "1212"}, {"063", "1213"},
+                 {"064", "1214"}, {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"},
+                 {"083", "123"}, {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"},
+                 {"081", "1241"}, {"082", "1242"}, {"084", "1243"}, {"0841", "1243"}, {"0842", "1243"},
+                 {"085", "1244"}, {"086", "1245"}, {"087", "1246"}, {"0871", "1246"}, {"0874", "1246"}};
+    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
+        if (strcmp(code, exact[i].from) == 0) {
+            set(out, exact[i].to);
+            return;
+        }
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (root) {
+    case 4: set(out, "125"); return;
+    case 6: set(out, "121"); return;
+    case 7: set(out, "122"); return;
+    case 8: set(out, "124"); return;
+    case 12: set(out, code); return;
+    default: set(out, "120"); return;
+    }
+}
+
+/* ------------------------------------------------------------- events */
+
+static const char *entry(petrel_doc *doc, const lex_pattern *p) {
+    char buf[600];
+    snprintf(buf, sizeof buf, "%s:%u", p->file, p->line);
+    return doc_strdup0(doc, buf);
+}
+
+/* Members of a mention's group (itself alone when none): up to max. */
+static int group_members(const petrel_doc *doc, int32_t m, int32_t *out, int max) {
+    if (m < 0)
+        return 0;
+    int32_t g = doc->mentions[m].group;
+    if (g < 0) {
+        out[0] = m;
+        return 1;
+    }
+    int n = 0;
+    for (uint32_t i = (uint32_t)g; i < doc->nmentions && n < max; i++)
+        if (doc->mentions[i].group == g || (int32_t)i == g)
+            out[n++] = (int32_t)i;
+    return n;
+}
+
+typedef struct found {
+    const lex_pattern *p;
+    char code[9];
+    const char *how;
+    int32_t src_word, tgt_word;
+    int32_t pred, report_from;
+    uint8_t neg, mod, reverse;
+} found;
+
+/* Emits the events of a found pattern: one per dyad. */
+static int emit(const ectx *c, const found *f) {
+    sent_view *v = c->v;
+    petrel_doc *doc = v->doc;
+    int32_t sm = actor_of(v, f->src_word), tm = actor_of(v, f->tgt_word);
+    /* a first-person source inside a quotation is its speaker */
+    if (f->src_word >= 0 && in_list(v, f->src_word, first_person)) {
+        int32_t sp = speaker_word(v, f->pred);
+        if (sp >= 0)
+            sm = actor_of(v, sp);
+    }
+    if (sm < 0) {
+        doc_trace(doc, "  no source actor: no event");
+        return 0;
+    }
+    if (tm == sm)
+        tm = -1;
+    int32_t srcs[MAX_DYADS], tgts[MAX_DYADS];
+    int ns = group_members(doc, sm, srcs, MAX_DYADS), nt = tm >= 0 ? group_members(doc, tm, tgts, MAX_DYADS) : 0;
+    if (nt == 0) {
+        tgts[0] = -1;
+        nt = 1;
+    }
+    int32_t rw = reporting_verb(v, f->report_from);
+    int32_t reporter = rw >= 0 ? actor_of(v, sv_child(v, rw, "nsubj")) : -1;
+    int quote = in_quote(v, f->pred);
+    int made = 0;
+    for (int a = 0; a < ns; a++) {
+        const doc_mention *S = &doc->mentions[srcs[a]];
+        int sc = S->ncodes ? S->ncodes : 1;
+        for (int si = 0; si < sc; si++)
+            for (int b = 0; b < nt; b++) {
+                const doc_mention *T = tgts[b] >= 0 ? &doc->mentions[tgts[b]] : NULL;
+                int tc = T && T->ncodes ? T->ncodes : 1;
+                for (int ti = 0; ti < tc && made < MAX_DYADS; ti++) {
+                    if (T && tgts[b] == srcs[a])
+                        continue;
+                    /* one event per dyad and code in a sentence */
+                    int dup = 0;
+                    for (uint32_t e = doc->nevents; e > 0 && !dup;) {
+                        const doc_event *x = &doc->events[--e];
+                        if (x->sent != v->index)
+                            break;
+                        dup = x->source == srcs[a] && x->source_code == si && x->target == (T ? tgts[b] : -1) &&
+                              x->target_code == ti && strcmp(x->code, f->code) == 0;
+                    }
+                    if (dup)
+                        continue;
+                    doc_event *ev = doc_add_event(doc);
+                    if (!ev)
+                        return PETREL_ERR_NOMEM;
+                    ev->sent = v->index;
+                    ev->trigger = v->first + (uint32_t)f->pred;
+                    ev->source = srcs[a];
+                    ev->source_code = (uint8_t)si;
+                    ev->target = T ? tgts[b] : -1;
+                    ev->target_code = (uint8_t)ti;
+                    set(ev->code, f->code);
+                    ev->negated = f->neg;
+                    ev->modality = f->mod;
+                    ev->reverse = f->reverse;
+                    ev->quote = (uint8_t)quote;
+                    ev->reporter = reporter;
+                    ev->pattern = f->p->text;
+                    ev->pattern_entry = entry(doc, f->p);
+                    ev->how = f->how;
+                    made++;
+                }
+            }
+    }
+    return 0;
+}
+
+/* Applies what a controlling verb above the predicate says: intent,
+ * threat, refusal, failure, request. */
+static void control(const ectx *c, int32_t pred, found *f) {
+    const sent_view *v = c->v;
+    int32_t h = v->head[pred];
+    if (h < 0 || !sv_rel_is(v, pred, "xcomp"))
+        return;
+    char code[9];
+    if (in_list(v, h, threat_verbs)) {
+        threat_code(f->code, code);
+        f->how = "threat: threaten to ...";
+        f->mod = MOD_FUTURE;
+    } else if (in_list(v, h, refuse_verbs)) {
+        refuse_code(f->code, code);
+        f->how = "refusal: refuse to ...";
+    } else if (in_list(v, h, fail_verbs)) {
+        set(code, f->code);
+        f->neg = 1;
+        f->how = "failure: fail to ...";
+    } else if (in_list(v, h, ask_verbs)) {
+        set(code, f->code);
+        f->mod = MOD_HYPOTHETICAL;
+        f->how = "requested: urge ... to";
+    } else if (in_list(v, h, intent_verbs)) {
+        intent_code(f->code, code);
+        f->mod = MOD_INTENDED;
+        f->how = "intent: agree / plan / pledge to ...";
+    } else {
+        return;
+    }
+    set(f->code, code);
+    if (negated(v, h))
+        f->neg = 1;
+    if (f->mod == MOD_ASSERTED)
+        f->mod = modality(v, h);
+    f->report_from = h;
+}
+
+/* Tries the patterns of one predicate; returns 1 when one matched. */
+static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light) {
+    sent_view *v = c->v;
+    petrel_doc *doc = v->doc;
+    size_t np;
+    const lex_pattern *ps = lex_patterns(c->lex, v->lemma[pred], nominal, &np);
+    if (!ps && v->form[pred] != v->lemma[pred])
+        ps = lex_patterns(c->lex, v->form[pred], nominal, &np);
+    if (!ps)
+        return 0;
+    const doc_word *pw = sv_word(v, pred);
+    doc_trace(doc, "predicate \"%.*s\" (word %d, lemma %s): %zu %s pattern%s", (int)pw->form_len, pw->form,
+              pred + 1, pw->lemma ? pw->lemma : "?", np, nominal ? "noun" : "verb", np == 1 ? "" : "s");
+    for (size_t i = 0; i < np; i++) {
+        const lex_pattern *p = &ps[i];
+        bind b;
+        const char *why = NULL;
+        if (!match_pattern(c, p, pred, &b, &why)) {
+            doc_trace(doc, "  - %s [%s:%u]: %s", p->text, p->file, p->line, why);
+            continue;
+        }
+        doc_trace(doc, "  + %s [%s:%u] matched", p->text, p->file, p->line);
+        if (!p->code[0]) {
+            doc_trace(doc, "  null code: this use is no event");
+            return 1;
+        }
+        found f;
+        memset(&f, 0, sizeof f);
+        f.p = p;
+        set(f.code, p->code);
+        f.pred = pred;
+        f.report_from = pred;
+        int32_t subject_of = light >= 0 ? light : pred;
+        f.src_word = b.src >= 0 ? b.src : source_word(v, subject_of, 0);
+        if (nominal && f.src_word < 0 && light < 0) {
+            /* "Russia's attack", "an attack by rebels" */
+            f.src_word = sv_child(v, pred, "nmod:poss");
+            for (int32_t ch = v->child[pred]; ch >= 0 && f.src_word < 0; ch = v->sibling[ch])
+                if (sv_case(v, ch) >= 0 && strcmp(lex_word_str(c->lex, sv_case(v, ch)), "by") == 0)
+                    f.src_word = ch;
+        }
+        f.tgt_word = b.tgt;
+        if (f.tgt_word < 0 && !nominal) {
+            /* no TGT in the pattern: a passive subject, the object, or an
+             * actor in a with / against / on / to phrase */
+            int32_t t = passive_subject(v, pred);
+            if (t < 0)
+                t = sv_child(v, pred, "obj");
+            if (t >= 0 && actor_of(v, t) < 0)
+                t = -1;
+            for (int32_t ch = v->child[pred]; ch >= 0 && t < 0; ch = v->sibling[ch]) {
+                int32_t cs = sv_case(v, ch);
+                const char *prep = cs >= 0 ? lex_word_str(c->lex, cs) : NULL;
+                if (prep && sv_rel_is(v, ch, "obl") && v->mention[ch] >= 0 &&
+                    (!strcmp(prep, "with") || !strcmp(prep, "against") || !strcmp(prep, "on") ||
+                     !strcmp(prep, "to") || !strcmp(prep, "toward") || !strcmp(prep, "towards") ||
+                     !strcmp(prep, "at") || !strcmp(prep, "into")))
+                    t = ch;
+            }
+            f.tgt_word = t;
+        }
+        int32_t polar = light >= 0 ? light : pred;
+        f.neg = (uint8_t)(negated(v, pred) || (light >= 0 && negated(v, light)));
+        f.mod = modality(v, polar);
+        control(c, polar, &f);
+        if (light >= 0)
+            f.report_from = light;
+        /* mark the words the pattern used */
+        c->used[pred] = 1;
+        if (b.tgt >= 0)
+            c->used[b.tgt] = 1;
+        if (b.last >= 0)
+            c->used[b.last] = 1;
+        doc_trace(doc, "  event %s: source word %d, target word %d%s%s", f.code, f.src_word + 1, f.tgt_word + 1,
+                  f.neg ? ", negated" : "", f.how ? ", " : "");
+        if (f.how)
+            doc_trace(doc, "    (%s)", f.how);
+        int rc = emit(c, &f);
+        if (rc)
+            return rc < 0 ? rc : 1;
+        if (p->code2[0]) {
+            found r = f;
+            set(r.code, p->code2);
+            r.src_word = f.tgt_word;
+            r.tgt_word = f.src_word;
+            r.reverse = 1;
+            if (r.src_word >= 0)
+                rc = emit(c, &r);
+            if (rc)
+                return rc;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
+    petrel_doc *doc = v->doc;
+    ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1)};
+    if (!c.used)
+        return PETREL_ERR_NOMEM;
+    /* verbs (and predicative adjectives and nouns) first */
+    for (int32_t k = 0; k < (int32_t)v->n; k++) {
+        int pred = sv_upos_is(v, k, "VERB") ||
+                   ((sv_upos_is(v, k, "ADJ") || sv_upos_is(v, k, "NOUN")) && sv_child(v, k, "cop") >= 0);
+        if (!pred)
+            continue;
+        int rc = try_predicate(&c, k, 0, -1);
+        if (rc < 0)
+            return rc;
+    }
+    /* nominal triggers: objects of light verbs, nouns with a possessor or
+     * a by-agent */
+    for (int32_t k = 0; k < (int32_t)v->n; k++) {
+        if (c.used[k] || !(sv_upos_is(v, k, "NOUN") || sv_upos_is(v, k, "PROPN")))
+            continue;
+        int32_t h = v->head[k], light = -1;
+        if (h >= 0 && (sv_rel_is(v, k, "obj") || sv_rel_is(v, k, "nsubj:pass")) && in_list(v, h, light_verbs))
+            light = h;
+        else if (h >= 0 && sv_rel_is(v, k, "nsubj") && (sv_lemma_is(v, h, "take") || sv_lemma_is(v, h, "begin") ||
+                                                       sv_lemma_is(v, h, "resume") || sv_lemma_is(v, h, "continue")))
+            light = -1; /* "talks began": no source but maybe a target */
+        int own = sv_child(v, k, "nmod:poss") >= 0;
+        for (int32_t ch = v->child[k]; ch >= 0 && !own; ch = v->sibling[ch])
+            if (sv_case(v, ch) >= 0 && strcmp(lex_word_str(lex, sv_case(v, ch)), "by") == 0)
+                own = 1;
+        if (light < 0 && !own)
+            continue;
+        int rc = try_predicate(&c, k, 1, light);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}

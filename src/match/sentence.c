@@ -1,0 +1,132 @@
+/* sentence.c - the coder's view of a parsed sentence (see sentence.h). */
+#include "sentence.h"
+
+#include <string.h>
+
+#include "../text/utf8.h"
+
+/* Lower-cases a word for dictionary lookups: ASCII in a small buffer,
+ * the rest through utf8_lower. */
+static const char *lower(petrel_doc *doc, const char *s, size_t n, size_t *out_len) {
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80 && !(s[i] >= 'A' && s[i] <= 'Z'))
+        i++;
+    if (i == n) {
+        *out_len = n;
+        return s;
+    }
+    return utf8_lower(doc->arena, s, n, out_len);
+}
+
+int sent_view_build(sent_view *v, petrel_doc *doc, const lexicon *lex, uint32_t s) {
+    memset(v, 0, sizeof *v);
+    v->doc = doc;
+    v->lex = lex;
+    v->index = s;
+    v->first = doc->sents[s].first;
+    v->n = doc->sents[s].count;
+    uint32_t n = v->n ? v->n : 1;
+    arena *a = doc->arena;
+    v->form = arena_alloc(a, n * sizeof *v->form);
+    v->lemma = arena_alloc(a, n * sizeof *v->lemma);
+    v->lower = arena_alloc(a, n * sizeof *v->lower);
+    v->lower_len = arena_alloc(a, n * sizeof *v->lower_len);
+    v->head = arena_alloc(a, n * sizeof *v->head);
+    v->child = arena_alloc(a, n * sizeof *v->child);
+    v->sibling = arena_alloc(a, n * sizeof *v->sibling);
+    v->mention = arena_alloc(a, n * sizeof *v->mention);
+    if (!v->form || !v->lemma || !v->lower || !v->lower_len || !v->head || !v->child || !v->sibling || !v->mention)
+        return PETREL_ERR_NOMEM;
+    for (uint32_t k = 0; k < v->n; k++) {
+        const doc_word *w = &doc->words[v->first + k];
+        size_t ln;
+        const char *lw = lower(doc, w->norm, w->norm_len, &ln);
+        if (!lw)
+            return PETREL_ERR_NOMEM;
+        v->lower[k] = lw;
+        v->lower_len[k] = (uint32_t)ln;
+        v->form[k] = lex_word(lex, lw, ln);
+        v->lemma[k] = v->form[k];
+        if (w->lemma && *w->lemma) {
+            size_t ll;
+            const char *lm = lower(doc, w->lemma, strlen(w->lemma), &ll);
+            if (!lm)
+                return PETREL_ERR_NOMEM;
+            int32_t id = lex_word(lex, lm, ll);
+            if (id >= 0 || v->lemma[k] < 0)
+                v->lemma[k] = id;
+        }
+        int32_t h = w->head;
+        v->head[k] = (h >= 1 && (uint32_t)h <= v->n && (uint32_t)h != k + 1) ? h - 1 : -1;
+        v->child[k] = v->sibling[k] = v->mention[k] = -1;
+    }
+    /* children in sentence order: link from the last word backwards */
+    for (int32_t k = (int32_t)v->n - 1; k >= 0; k--) {
+        int32_t h = v->head[k];
+        if (h >= 0) {
+            v->sibling[k] = v->child[h];
+            v->child[h] = k;
+        }
+    }
+    return 0;
+}
+
+int sv_rel_exact(const sent_view *v, int32_t k, const char *rel) {
+    const char *d = sv_word(v, k)->deprel;
+    return d && strcmp(d, rel) == 0;
+}
+
+int sv_rel_is(const sent_view *v, int32_t k, const char *rel) {
+    const char *d = sv_word(v, k)->deprel;
+    if (!d)
+        return 0;
+    size_t n = strlen(rel);
+    if (strncmp(d, rel, n) != 0)
+        return 0;
+    return d[n] == '\0' || (d[n] == ':' && !strchr(rel, ':'));
+}
+
+int sv_upos_is(const sent_view *v, int32_t k, const char *upos) {
+    const char *u = sv_word(v, k)->upos;
+    return u && strcmp(u, upos) == 0;
+}
+
+int sv_lemma_is(const sent_view *v, int32_t k, const char *w) {
+    int32_t id = v->lemma[k];
+    const char *s = id >= 0 ? lex_word_str(v->lex, id) : NULL;
+    if (s)
+        return strcmp(s, w) == 0;
+    /* not a dictionary word: compare the lower-cased form */
+    size_t n = strlen(w);
+    return v->lower_len[k] == n && memcmp(v->lower[k], w, n) == 0;
+}
+
+int32_t sv_child(const sent_view *v, int32_t k, const char *rel) {
+    for (int32_t c = v->child[k]; c >= 0; c = v->sibling[c])
+        if (sv_rel_is(v, c, rel))
+            return c;
+    return -1;
+}
+
+int32_t sv_case(const sent_view *v, int32_t k) {
+    for (int32_t c = v->child[k]; c >= 0; c = v->sibling[c])
+        if (sv_rel_is(v, c, "case") || (sv_rel_is(v, c, "mark") && sv_lemma_is(v, c, "to")))
+            return v->lemma[c] >= 0 ? v->lemma[c] : v->form[c];
+    return -1;
+}
+
+int sv_feat(const sent_view *v, int32_t k, const char *feat) {
+    const char *f = sv_word(v, k)->feats;
+    if (!f)
+        return 0;
+    size_t n = strlen(feat);
+    for (const char *p = f; *p;) {
+        if (strncmp(p, feat, n) == 0 && (p[n] == '|' || p[n] == '\0'))
+            return 1;
+        const char *bar = strchr(p, '|');
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return 0;
+}
