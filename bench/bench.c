@@ -46,7 +46,7 @@ int main(int argc, char **argv) {
     petrel *models = NULL;
     if (level > 0) {
         const char *dir = getenv("PETREL_MODELS") ? getenv("PETREL_MODELS") : "models";
-        petrel_options po = {dir, level < 2};
+        petrel_options po = {.models_dir = dir, .no_parser = level < 2};
         petrel_error err;
         double l0 = now();
         models = petrel_open(&po, &err);

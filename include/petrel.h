@@ -285,11 +285,27 @@ PETREL_API int petrel_doc_word(const petrel_doc *doc, size_t i, petrel_word *out
  * processes. */
 typedef struct petrel petrel;
 
+/* Formats of dictionaries (docs/dictionaries.md). */
+typedef enum petrel_dict_format {
+    PETREL_DICT_PETREL = 0,   /* petrel's own: data_dir/dict */
+    PETREL_DICT_PETRARCH,     /* PETRARCH files given one by one */
+    PETREL_DICT_TABARI        /* TABARI files given one by one */
+} petrel_dict_format;
+
 typedef struct petrel_options {
     const char *models_dir;  /* folder holding en-tagger.model and
                                 en-parser.model; NULL = "models" */
     int no_parser;           /* 1: load the tagger only (petrel_parse then
                                 fails with PETREL_ERR_ARG) */
+    /* Coding (petrel_code).  Dictionaries are loaded when data_dir or one
+     * of the dictionary files is set; otherwise the handle only tags and
+     * parses. */
+    const char *data_dir;    /* holds dict/ and cameo/cameo.txt */
+    petrel_dict_format dict_format;
+    const char *actors;      /* dictionaries in dict_format (PETRARCH or */
+    const char *agents;      /* TABARI), read instead of data_dir/dict;  */
+    const char *verbs;       /* cameo/cameo.txt still comes from data_dir */
+    const char *discards;    /* (NULL: "data") */
 } petrel_options;
 
 /* Opens the models.  opt may be NULL (defaults).  Returns NULL on failure
@@ -318,6 +334,58 @@ PETREL_API int petrel_tag(const petrel *p, petrel_doc *doc, petrel_error *err);
  * and deprel "root", no cycles).  Same thread-safety and failures as
  * petrel_tag; PETREL_ERR_ARG also when the handle has no parser. */
 PETREL_API int petrel_parse(const petrel *p, petrel_doc *doc, petrel_error *err);
+
+/* ------------------------------------------------------------------ coding */
+
+/* Codes the events of doc: parses it when it is not parsed yet (as
+ * petrel_parse), then finds actor mentions and events with the handle's
+ * dictionaries (see docs/schema.md for what an event holds).  Replaces the
+ * events doc had.  Thread-safe for different documents with one shared
+ * handle.  Returns 0, PETREL_ERR_ARG (no dictionaries loaded, NULL
+ * arguments) or PETREL_ERR_NOMEM. */
+PETREL_API int petrel_code(const petrel *p, petrel_doc *doc, petrel_error *err);
+
+/* Lines of the dictionaries that could not be read when the handle was
+ * opened (each with file, line and reason); they were skipped. */
+PETREL_API size_t petrel_dict_diag_count(const petrel *p);
+PETREL_API const petrel_error *petrel_dict_diag(const petrel *p, size_t i);
+
+/* An actor in an event: code NULL when the event has none; known is 0 for
+ * an actor no dictionary codes (code is then ""). */
+typedef struct petrel_actor {
+    const char *code;       /* CAMEO actor code ("RUSGOV") */
+    char country[4];        /* PLOVER country ("RUS", "IGO"), "" none */
+    char sector[4];         /* PLOVER sector ("GOV"), "" none */
+    size_t start, end;      /* bytes of its words in the story text */
+    int known;
+} petrel_actor;
+
+/* A read-only view of an event.  Strings are borrowed from the document
+ * and the handle. */
+typedef struct petrel_event {
+    size_t sentence;            /* 0-based sentence */
+    const char *cameo;          /* CAMEO event code ("041") */
+    const char *cameo_name;     /* its name, NULL for a code outside CAMEO */
+    double goldstein;           /* CAMEO scale value (0 when unknown) */
+    int quad;                   /* 1-4, 0 unknown */
+    const char *plover;         /* PLOVER event type, NULL when none */
+    const char *plover_mode;    /* NULL when none */
+    petrel_actor source, target;
+    size_t trigger_start, trigger_end;
+    int negated;
+    const char *modality;       /* "asserted", "future", "hypothetical",
+                                   "conditional", "intended" */
+    int quote;                  /* inside a direct quotation */
+    petrel_date date;           /* the event date; year 0 = unknown */
+    const char *location;       /* country code of the place, NULL */
+    const char *pattern;        /* the dictionary pattern that fired */
+} petrel_event;
+
+PETREL_API size_t petrel_doc_event_count(const petrel_doc *doc);
+
+/* Fills *out for event i of doc, coded with handle p.  Returns 0 or
+ * PETREL_ERR_ARG when i is out of range. */
+PETREL_API int petrel_doc_event(const petrel *p, const petrel_doc *doc, size_t i, petrel_event *out);
 
 #ifdef __cplusplus
 }

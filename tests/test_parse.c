@@ -24,7 +24,7 @@ static double seconds(void) {
 static petrel *real_models(void) {
     char dir[600];
     snprintf(dir, sizeof dir, "%s/../models", test_tests_dir());
-    petrel_options o = {dir, 0};
+    petrel_options o = {.models_dir = dir};
     petrel_error err;
     petrel *p = petrel_open(&o, &err);
     if (!p)
@@ -110,7 +110,7 @@ void test_parse_train_tiny(void) {
     CHECK_INT(parser_train(&tb, &tb, &po, path, &err), 0);
     treebank_free(&tb);
     /* load both through the public API and parse the training sentences */
-    petrel_options opt = {dir, 0};
+    petrel_options opt = {.models_dir = dir};
     petrel *p = petrel_open(&opt, &err);
     CHECK(p != NULL);
     if (!p) {

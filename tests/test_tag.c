@@ -153,7 +153,7 @@ void test_model_bad_files(void) {
     CHECK_INT(parser_load(&p, good, &err), PETREL_ERR_MODEL);
     CHECK(strstr(err.message, "tagger model where a parser") != NULL);
     /* through the public API: the message names the file */
-    petrel_options o = {test_tmp_dir(), 0};
+    petrel_options o = {.models_dir = test_tmp_dir()};
     petrel *h = petrel_open(&o, &err);
     CHECK(h == NULL);
     CHECK_INT(err.code, PETREL_ERR_MODEL);

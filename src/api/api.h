@@ -11,6 +11,7 @@
 #ifndef PETREL_API_H
 #define PETREL_API_H
 
+#include "../code/code.h"
 #include "../parse/parser.h"
 #include "../tag/tagger.h"
 #include "petrel.h"
@@ -23,6 +24,8 @@ struct petrel {
     parser parser;          /* dependency parser, mapped read-only */
     int has_parser;         /* 0 when opened with no_parser */
     char models_dir[512];   /* where the models came from, for messages */
+    coder *coder;           /* dictionaries and CAMEO table, NULL when the
+                               handle only tags and parses */
 };
 
 #endif

@@ -34,6 +34,15 @@ petrel *petrel_open(const petrel_options *opt, petrel_error *err) {
         }
         p->has_parser = 1;
     }
+    if (opt && (opt->data_dir || opt->actors || opt->agents || opt->verbs)) {
+        coder_options co = {opt->data_dir, (int)opt->dict_format, opt->actors, opt->agents, opt->verbs,
+                            opt->discards};
+        p->coder = coder_open(&co, err);
+        if (!p->coder) {
+            petrel_close(p);
+            return NULL;
+        }
+    }
     return p;
 }
 
@@ -43,6 +52,7 @@ void petrel_close(petrel *p) {
     tagger_unload(&p->tagger);
     if (p->has_parser)
         parser_unload(&p->parser);
+    coder_free(p->coder);
     free(p);
 }
 

@@ -51,7 +51,7 @@ int cmd_eval_parse(int argc, char **argv) {
         return EXIT_USAGE;
     }
     char dir[1024];
-    petrel_options po = {cli_models_dir(models, dir, sizeof dir), 0};
+    petrel_options po = {.models_dir = cli_models_dir(models, dir, sizeof dir)};
     petrel_error err;
     petrel *p = petrel_open(&po, &err);
     if (!p) {

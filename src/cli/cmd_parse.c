@@ -147,7 +147,7 @@ int cmd_parse(int argc, char **argv) {
         }
     }
     char dir[1024];
-    petrel_options po = {cli_models_dir(models, dir, sizeof dir), 0};
+    petrel_options po = {.models_dir = cli_models_dir(models, dir, sizeof dir)};
     petrel_error err;
     petrel *handle = petrel_open(&po, &err);
     if (!handle) {

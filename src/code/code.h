@@ -29,6 +29,20 @@ typedef struct coder {
     cameo_table *cameo;
 } coder;
 
+/* Where a coder's dictionaries come from. */
+typedef struct coder_options {
+    const char *data_dir;  /* holds dict/ (petrel format) and cameo/cameo.txt */
+    int dict_format;       /* 0 petrel, 1 PETRARCH, 2 TABARI (PETREL_DICT_*) */
+    const char *actors, *agents, *verbs, *discards; /* files in that format,
+                                                        used instead of dict/ */
+} coder_options;
+
+/* Loads the dictionaries and the CAMEO table.  Bad dictionary lines are
+ * kept as diagnostics (lexicon_diag); NULL on failure with err set (a
+ * folder or file that cannot be read, a broken CAMEO table). */
+coder *coder_open(const coder_options *opt, petrel_error *err);
+void coder_free(coder *cd);
+
 /* Codes a tagged and parsed document.  Returns 0 or PETREL_ERR_NOMEM. */
 int code_doc(const coder *cd, petrel_doc *doc, petrel_error *err);
 
