@@ -297,6 +297,10 @@ typedef struct petrel_options {
                                 en-parser.model; NULL = "models" */
     int no_parser;           /* 1: load the tagger only (petrel_parse then
                                 fails with PETREL_ERR_ARG) */
+    int no_models;           /* 1: load no model: the handle codes only
+                                documents already parsed (CoNLL-U input
+                                with lemmas, tags and trees); petrel_tag
+                                fails with PETREL_ERR_MODEL */
     /* Coding (petrel_code).  Dictionaries are loaded when data_dir or one
      * of the dictionary files is set; otherwise the handle only tags and
      * parses. */

@@ -23,6 +23,7 @@ struct petrel {
     tagger tagger;          /* tagger and lemmatizer, mapped read-only */
     parser parser;          /* dependency parser, mapped read-only */
     int has_parser;         /* 0 when opened with no_parser */
+    int has_tagger;         /* 0 when opened with no_models */
     char models_dir[512];   /* where the models came from, for messages */
     coder *coder;           /* dictionaries and CAMEO table, NULL when the
                                handle only tags and parses */

@@ -20,12 +20,14 @@ petrel *petrel_open(const petrel_options *opt, petrel_error *err) {
     }
     snprintf(p->models_dir, sizeof p->models_dir, "%s", dir);
     char path[1024];
+    int models = !opt || !opt->no_models;
     snprintf(path, sizeof path, "%s/%s", dir, PETREL_TAGGER_FILE);
-    if (tagger_load(&p->tagger, path, err) != 0) {
+    if (models && tagger_load(&p->tagger, path, err) != 0) {
         free(p);
         return NULL;
     }
-    if (!opt || !opt->no_parser) {
+    p->has_tagger = models;
+    if (models && (!opt || !opt->no_parser)) {
         snprintf(path, sizeof path, "%s/%s", dir, PETREL_PARSER_FILE);
         if (parser_load(&p->parser, path, err) != 0) {
             tagger_unload(&p->tagger);
@@ -49,7 +51,8 @@ petrel *petrel_open(const petrel_options *opt, petrel_error *err) {
 void petrel_close(petrel *p) {
     if (!p)
         return;
-    tagger_unload(&p->tagger);
+    if (p->has_tagger)
+        tagger_unload(&p->tagger);
     if (p->has_parser)
         parser_unload(&p->parser);
     coder_free(p->coder);
@@ -59,6 +62,9 @@ void petrel_close(petrel *p) {
 int petrel_tag(const petrel *p, petrel_doc *doc, petrel_error *err) {
     if (!p || !doc)
         return err_set(err, PETREL_ERR_ARG, NULL, 0, -1, "petrel_tag: NULL handle or document");
+    if (!p->has_tagger)
+        return err_set(err, PETREL_ERR_MODEL, doc->input_name, doc->input_line, -1,
+                       "story %s is not parsed and the handle was opened without models", doc->id ? doc->id : "?");
     if (!doc->tokenized) {
         int rc = petrel_tokenize(doc, err);
         if (rc)

@@ -87,8 +87,51 @@ int cli_each_story(char **files, int nfiles, const cli_input_opts *o, cli_story_
 int cli_parse_opt(int argc, char **argv, int *i, const char *const *with_value, const char **name, const char **value,
                   char *namebuf, size_t namebuf_len);
 
+/* A folder the program needs: explicit when not NULL, else $env, else
+ * <directory of the program>/<rel_build> (the build tree), else
+ * <program>/../share/petrel/<rel_share>, else compiled (the installed
+ * location).  The first candidate holding the file probe wins; when none
+ * does, the last one tried is returned so a message can name it.  Writes
+ * into buf. */
+const char *cli_find_dir(const char *explicit_dir, const char *env, const char *rel_build, const char *rel_share,
+                         const char *probe, const char *compiled, char *buf, size_t len);
+
+/* The data folder (dictionaries and CAMEO table): --data, $PETREL_DATA,
+ * the build tree's data/, the installed share/petrel/data. */
+const char *cli_data_dir(const char *explicit_dir, char *buf, size_t len);
+
+/* What every coding command takes: where the models and dictionaries are,
+ * and dictionaries in other formats. */
+typedef struct cli_code_opts {
+    const char *models;     /* --models */
+    const char *data;       /* --data */
+    petrel_dict_format format; /* --dict-format */
+    const char *actors, *agents, *verbs, *discards;
+    int quiet_dict;         /* do not list dictionary problems */
+    int no_models;          /* --no-models: code parsed CoNLL-U only */
+} cli_code_opts;
+
+/* Handles one coding option; returns 1 when it was one, 0 when not, -1 on
+ * a bad value (reported).  The names taking a value are listed in
+ * CLI_CODE_VALUE_OPTS for cli_parse_opt. */
+int cli_code_option(cli_code_opts *o, const char *name, const char *value);
+#define CLI_CODE_VALUE_OPTS "models", "data", "dict-format", "actors", "agents", "verbs", "discards"
+
+/* Opens a handle with models and dictionaries; reports the dictionaries'
+ * bad lines as warnings.  NULL on failure (reported). */
+petrel *cli_open_coder(const cli_code_opts *o);
+
+/* The help text lines of the coding options. */
+extern const char cli_code_help[];
+
 /* Subcommands. */
 int cmd_tokenize(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_code(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+/* `petrel eval plover` (dispatched from cmd_eval.c). */
+int cmd_eval_plover(int argc, char **argv);
 
 #endif

@@ -13,7 +13,10 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"tokenize", cmd_tokenize, "split stories into sentences and tokens (CoNLL-U or JSON Lines)"},
-    {"eval", cmd_eval, "evaluate against gold data: eval tokenize --gold FILE.conllu"},
+    {"eval", cmd_eval, "evaluate against gold data: eval tokenize|parse|plover ..."},
+    {"code", cmd_code, "code the political events of stories (CAMEO, PLOVER) with their evidence"},
+    {"explain", cmd_explain, "show every step of coding a sentence or a story"},
+    {"dict", cmd_dict, "check the dictionaries, count what they hold"},
     {"parse", cmd_parse, "tag, lemmatize and parse stories (CoNLL-U with heads and relations)"},
     {"train", cmd_train, "train the tagger or the parser: train tagger|parser --train F --dev F -o FILE"},
 };

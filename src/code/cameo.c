@@ -143,6 +143,8 @@ const cameo_code *cameo_find(const cameo_table *t, const char *code) {
 
 size_t cameo_count(const cameo_table *t) { return t->n; }
 
+const cameo_code *cameo_at(const cameo_table *t, size_t i) { return i < t->n ? &t->codes[i] : NULL; }
+
 const char *cameo_quad_name(int quad) {
     switch (quad) {
     case 1: return "verbal cooperation";

@@ -38,6 +38,8 @@ const cameo_code *cameo_find(const cameo_table *t, const char *code);
 int cameo_has(const cameo_table *t, const char *code);
 
 size_t cameo_count(const cameo_table *t);
+/* Entry i in code order (i < cameo_count). */
+const cameo_code *cameo_at(const cameo_table *t, size_t i);
 
 /* Name of a quad class (1-4). */
 const char *cameo_quad_name(int quad);

@@ -149,12 +149,13 @@ static void actor_code(freader *r, const char *b, size_t bl) {
         return;
     }
     int ok;
-    if (d[0] == '<') {
-        ok = lex_parse_date(d + 1, dn - 1, 1, &role.to) == 0;
-        role.to -= 1; /* before the date */
-    } else if (d[0] == '>') {
-        ok = lex_parse_date(d + 1, dn - 1, 0, &role.from) == 0;
-        role.from += 1;
+    if (d[0] == '<' || d[0] == '>') {
+        const char *x = d + 1;
+        size_t xl = dn - 1;
+        trimf(&x, &xl);
+        /* "<date": before it; ">date": after it (the day itself is the
+         * boundary PETRARCH's manual gives as "or equal to") */
+        ok = lex_parse_date(x, xl, d[0] == '<', d[0] == '<' ? &role.to : &role.from) == 0;
     } else {
         const char *dash = memchr(d, '-', dn);
         /* strip spaces around the dash: "19950601 - 19990815" */
@@ -276,7 +277,7 @@ static void agent_phrase(freader *r, const char *ph, size_t pl, const lex_hit *h
 
 static void agents_line(freader *r, const char *s, size_t n) {
     lexicon *lex = r->lex;
-    if (s[0] == '!') {
+    if (s[0] == '!' && memchr(s, '=', n) && !memchr(s, '[', n)) {
         /* !NAME! = A, B, C */
         const char *eq = memchr(s, '=', n);
         const char *end = memchr(s + 1, '!', n - 1);
@@ -469,7 +470,10 @@ static void add_words(freader *r, lex_pattern *p, const char *s, size_t n, int p
             continue;
         }
         if (w[j][0] == '&') {
-            int32_t sid = lex_synset_find(r->lex, w[j] + 1, wl[j] - 1);
+            size_t sl = wl[j] - 1;
+            while (sl > 0 && w[j][sl] == '_')
+                sl--;
+            int32_t sid = lex_synset_find(r->lex, w[j] + 1, sl);
             if (sid < 0) {
                 lex_diag(r->lex, r->file, r->line, "undefined synset %.*s", (int)wl[j], w[j]);
                 continue;
@@ -654,7 +658,10 @@ static void verbs_line(freader *r, const char *s, size_t n, int indented) {
         size_t l = 1;
         while (l < n && !sp(s[l]))
             l++;
-        r->synset = lex_synset_add(lex, s + 1, l - 1);
+        size_t nl = l - 1;
+        while (nl > 0 && s[nl] == '_') /* "&LABEL_": no plurals, same name */
+            nl--;
+        r->synset = lex_synset_add(lex, s + 1, nl);
         if (r->synset < 0)
             r->failed = 1;
         return;

@@ -1,0 +1,164 @@
+/*
+ * cmd_dict.c - `petrel dict`: checking the dictionaries and counting what
+ * they hold.
+ *
+ *   petrel dict check [--data DIR | --dict-format F --actors ...]
+ *   petrel dict stats [same]
+ *
+ * check lists every line that could not be read, event codes that are not
+ * CAMEO codes, and roles of one actor whose date ranges overlap with
+ * different codes; the exit status is 1 when it found anything (for CI).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../code/code.h"
+#include "cli.h"
+
+static void help(FILE *f) {
+    fprintf(f, "usage: petrel dict check|stats [OPTIONS]\n\n"
+               "  check   report every dictionary line that cannot be read, event codes that\n"
+               "          are not CAMEO codes and overlapping date ranges; exit 1 when any\n"
+               "  stats   count entries by kind, patterns by CAMEO root, agents by code\n\n"
+               "options:\n");
+    fputs(cli_code_help, f);
+}
+
+static int check(const coder *cd) {
+    const lexicon *lex = cd->lex;
+    size_t problems = 0;
+    for (size_t i = 0; i < lexicon_diag_count(lex); i++) {
+        const petrel_error *d = lexicon_diag(lex, i);
+        printf("%s:%ld: %s\n", d->file, d->line, d->message);
+        problems++;
+    }
+    if (lexicon_diag_dropped(lex)) {
+        printf("... and %zu more lines that cannot be read\n", lexicon_diag_dropped(lex));
+        problems += lexicon_diag_dropped(lex);
+    }
+    for (size_t i = 0; i < lex_pattern_count(lex); i++) {
+        const lex_pattern *pt = lex_pattern_get(lex, i);
+        const char *codes[2] = {pt->code, pt->code2};
+        /* a block's patterns are copied for each of its verbs: one report
+         * per line */
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++) {
+            const lex_pattern *q = lex_pattern_get(lex, j);
+            seen = q->line == pt->line && q->file == pt->file;
+        }
+        for (int k = 0; k < 2 && !seen; k++)
+            if (codes[k][0] && !cameo_has(cd->cameo, codes[k])) {
+                printf("%s:%u: event code %s is not a CAMEO code\n", pt->file, pt->line, codes[k]);
+                problems++;
+            }
+    }
+    for (size_t a = 0; a < lex_actor_count(lex); a++) {
+        const lex_actor *ac = lex_actor_get(lex, (uint32_t)a);
+        for (uint32_t i = 0; i < ac->nroles; i++)
+            for (uint32_t j = i + 1; j < ac->nroles; j++) {
+                const lex_role *x = lex_role_get(lex, ac->role + i), *y = lex_role_get(lex, ac->role + j);
+                if (x->from <= y->to && y->from <= x->to && strcmp(x->code, y->code) != 0) {
+                    printf("%s:%u: %s: roles %s and %s overlap in time\n", ac->file, ac->line, ac->name, x->code,
+                           y->code);
+                    problems++;
+                }
+            }
+    }
+    printf("%zu problem%s\n", problems, problems == 1 ? "" : "s");
+    return problems ? EXIT_PARTIAL : EXIT_OK;
+}
+
+static int stats(const coder *cd) {
+    const lexicon *lex = cd->lex;
+    lex_stats st;
+    lex_get_stats(lex, &st);
+    printf("actors        %zu (countries %zu, persons %zu, organizations %zu)\n",
+           st.countries + st.persons + st.orgs, st.countries, st.persons, st.orgs);
+    printf("dated roles   %zu\n", st.roles);
+    printf("names         %zu (names, adjectives, capitals, seats, cities, referring nouns)\n", st.names);
+    printf("agents        %zu phrases\n", st.agents);
+    printf("verb patterns %zu\n", st.patterns);
+    printf("noun patterns %zu\n", st.nominal_patterns);
+    printf("synsets       %zu\n", st.synsets);
+    if (st.discards)
+        printf("discards      %zu\n", st.discards);
+    /* patterns by CAMEO root */
+    size_t roots[21] = {0}, other = 0;
+    for (size_t i = 0; i < lex_pattern_count(lex); i++) {
+        const char *c = lex_pattern_get(lex, i)->code;
+        int r = (c[0] >= '0' && c[0] <= '9' && c[1] >= '0' && c[1] <= '9') ? (c[0] - '0') * 10 + (c[1] - '0') : -1;
+        if (r >= 1 && r <= 20)
+            roots[r]++;
+        else
+            other++;
+    }
+    printf("\npatterns by CAMEO root:\n");
+    for (int r = 1; r <= 20; r++) {
+        char code[4];
+        snprintf(code, sizeof code, "%02d", r);
+        const cameo_code *cc = cameo_find(cd->cameo, code);
+        printf("  %02d %-40s %5zu\n", r, cc ? cc->name : "", roots[r]);
+    }
+    if (other)
+        printf("  other or null codes                         %5zu\n", other);
+    /* the CAMEO codes (3 and 4 digits) with and without a pattern */
+    size_t covered = 0, total = 0;
+    printf("\nCAMEO codes without a pattern:");
+    for (size_t c = 0; c < cameo_count(cd->cameo); c++) {
+        const char *code = cameo_at(cd->cameo, c)->code;
+        if (strlen(code) < 3)
+            continue;
+        total++;
+        int has = 0;
+        for (size_t i = 0; i < lex_pattern_count(lex) && !has; i++) {
+            const lex_pattern *pt = lex_pattern_get(lex, i);
+            has = !strcmp(pt->code, code) || !strcmp(pt->code2, code);
+        }
+        if (has)
+            covered++;
+        else
+            printf(" %s", code);
+    }
+    printf("\n%zu of %zu CAMEO 3- and 4-digit codes have a pattern\n", covered, total);
+    return EXIT_OK;
+}
+
+int cmd_dict(int argc, char **argv) {
+    static const char *const with_value[] = {CLI_CODE_VALUE_OPTS, NULL};
+    if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+        help(argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : EXIT_OK;
+    }
+    const char *what = argv[1];
+    if (strcmp(what, "check") != 0 && strcmp(what, "stats") != 0) {
+        cli_say("dict: unknown action \"%s\" (check, stats)", what);
+        return EXIT_USAGE;
+    }
+    cli_code_opts co = {0};
+    co.quiet_dict = 1;
+    for (int i = 2; i < argc;) {
+        const char *name, *value;
+        char nb[64];
+        int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r == 0 || r == 2 || cli_code_option(&co, name, value) <= 0) {
+            cli_say("dict %s: unexpected \"%s\"", what, argv[i > 0 ? i - 1 : 0]);
+            return EXIT_USAGE;
+        }
+    }
+    /* the dictionaries alone: no models needed */
+    char ddir[1024];
+    coder_options opt = {cli_data_dir(co.data, ddir, sizeof ddir), (int)co.format, co.actors, co.agents, co.verbs,
+                         co.discards};
+    petrel_error err;
+    coder *cd = coder_open(&opt, &err);
+    if (!cd) {
+        cli_error(&err);
+        return EXIT_FATAL;
+    }
+    int rc = !strcmp(what, "check") ? check(cd) : stats(cd);
+    coder_free(cd);
+    return rc;
+}
