@@ -17,6 +17,7 @@ static const struct {
     {"code", cmd_code, "code the political events of stories (CAMEO, PLOVER) with their evidence"},
     {"explain", cmd_explain, "show every step of coding a sentence or a story"},
     {"dict", cmd_dict, "check the dictionaries, count what they hold"},
+    {"validate", cmd_validate, "run the PETRARCH2 or TABARI validation suite"},
     {"parse", cmd_parse, "tag, lemmatize and parse stories (CoNLL-U with heads and relations)"},
     {"train", cmd_train, "train the tagger or the parser: train tagger|parser --train F --dev F -o FILE"},
 };
