@@ -172,23 +172,38 @@ int code_time_word(const sent_view *v, int32_t k, int32_t story, int future, int
     return 0;
 }
 
+/* A time word among the children of k (and, one level down, of its
+ * object: parsers often hang "on Tuesday" there). */
+static int32_t time_child(const sent_view *v, int32_t k, int32_t story, int future, int32_t *date, uint8_t *prec,
+                          int depth) {
+    for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch]) {
+        if (!(sv_rel_is(v, ch, "obl") || sv_rel_is(v, ch, "nmod") || sv_rel_is(v, ch, "advmod") ||
+              sv_rel_is(v, ch, "obj")))
+            continue;
+        if (code_time_word(v, ch, story, future, date, prec))
+            return ch;
+    }
+    if (depth == 0) {
+        int32_t o = sv_child(v, k, "obj");
+        if (o >= 0)
+            return time_child(v, o, story, future, date, prec, 1);
+    }
+    return -1;
+}
+
 /* Dates an event from the time words of its clause or of the clauses
  * above it (the verb that reports it). */
 static void date_event(const sent_view *v, int32_t pred, int32_t story, doc_event *ev) {
     int future = ev->modality == MOD_FUTURE || ev->modality == MOD_INTENDED;
     for (int depth = 0; pred >= 0 && depth < 4; depth++) {
-        for (int32_t ch = v->child[pred]; ch >= 0; ch = v->sibling[ch]) {
-            if (!(sv_rel_is(v, ch, "obl") || sv_rel_is(v, ch, "nmod") || sv_rel_is(v, ch, "advmod") ||
-                  sv_rel_is(v, ch, "obj")))
-                continue;
-            int32_t date;
-            uint8_t prec;
-            if (code_time_word(v, ch, story, future, &date, &prec)) {
-                ev->date = date;
-                ev->date_precision = prec;
-                ev->date_word = (int32_t)v->first + ch;
-                return;
-            }
+        int32_t date;
+        uint8_t prec;
+        int32_t w = time_child(v, pred, story, future, &date, &prec, 0);
+        if (w >= 0) {
+            ev->date = date;
+            ev->date_precision = prec;
+            ev->date_word = (int32_t)v->first + w;
+            return;
         }
         if (!(sv_rel_is(v, pred, "ccomp") || sv_rel_is(v, pred, "xcomp") || sv_rel_is(v, pred, "conj") ||
               sv_rel_is(v, pred, "advcl") || sv_rel_is(v, pred, "parataxis")))

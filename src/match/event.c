@@ -615,6 +615,30 @@ static void control(const ectx *c, int32_t pred, found *f) {
     f->report_from = h;
 }
 
+/* Base forms a verb form may have when the lemmatizer's guess has no
+ * patterns: telephoned -> telephone, telephon; shelling -> shell;
+ * carried -> carry; stopped -> stop.  Returns how many it wrote. */
+static int base_forms(const char *w, size_t n, char out[][40]) {
+    int k = 0;
+    static const struct {
+        const char *suffix, *repl;
+    } rules[] = {{"ied", "y"}, {"ies", "y"}, {"ed", "e"}, {"ed", ""}, {"d", ""}, {"ing", "e"}, {"ing", ""},
+                 {"es", ""}, {"s", ""}};
+    if (n >= 36)
+        return 0;
+    for (size_t r = 0; r < sizeof rules / sizeof *rules && k < 8; r++) {
+        size_t sl = strlen(rules[r].suffix);
+        if (n <= sl + 2 || memcmp(w + n - sl, rules[r].suffix, sl) != 0)
+            continue;
+        size_t stem = n - sl;
+        snprintf(out[k++], 40, "%.*s%s", (int)stem, w, rules[r].repl);
+        /* a doubled final consonant: stopped -> stop */
+        if (!rules[r].repl[0] && stem >= 3 && w[stem - 1] == w[stem - 2] && k < 8)
+            snprintf(out[k++], 40, "%.*s", (int)stem - 1, w);
+    }
+    return k;
+}
+
 /* Tries the patterns of one predicate; returns 1 when one matched. */
 static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light) {
     sent_view *v = c->v;
@@ -623,6 +647,12 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
     const lex_pattern *ps = lex_patterns(c->lex, v->lemma[pred], nominal, &np);
     if (!ps && v->form[pred] != v->lemma[pred])
         ps = lex_patterns(c->lex, v->form[pred], nominal, &np);
+    if (!ps && !nominal) {
+        char forms[8][40];
+        int nf = base_forms(v->lower[pred], v->lower_len[pred], forms);
+        for (int i = 0; i < nf && !ps; i++)
+            ps = lex_patterns(c->lex, lex_word(c->lex, forms[i], strlen(forms[i])), 0, &np);
+    }
     if (!ps)
         return 0;
     const doc_word *pw = sv_word(v, pred);

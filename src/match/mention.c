@@ -349,6 +349,36 @@ static int nominal(const sent_view *v, int32_t k) {
            sv_upos_is(v, k, "NUM") || sv_upos_is(v, k, "X") || sv_upos_is(v, k, "SYM");
 }
 
+/* Weekdays and months are names, but of times. */
+static int time_name(const sent_view *v, int32_t k) {
+    static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                        "january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december", NULL};
+    return is_pronoun_word(v, k, names);
+}
+
+/* Can an unknown proper noun at k be an actor here: a subject, an
+ * object, a possessor, an apposition, or the object of a preposition that
+ * introduces a participant (not "in", "at": those are places)? */
+static int argument_position(const sent_view *v, int32_t k) {
+    if (sv_rel_is(v, k, "conj") && v->head[k] >= 0)
+        return argument_position(v, v->head[k]);
+    if (sv_rel_is(v, k, "nsubj") || sv_rel_is(v, k, "obj") || sv_rel_is(v, k, "iobj") ||
+        sv_rel_exact(v, k, "nmod:poss") || sv_rel_is(v, k, "appos") || sv_rel_is(v, k, "root") ||
+        sv_rel_is(v, k, "vocative") || sv_rel_is(v, k, "dislocated"))
+        return 1;
+    if (sv_rel_is(v, k, "obl") || sv_rel_is(v, k, "nmod")) {
+        int32_t c = sv_case(v, k);
+        const char *prep = c >= 0 ? lex_word_str(v->lex, c) : NULL;
+        static const char *const preps[] = {"with", "against", "to", "by", "from", "toward", "towards", "for",
+                                            "between", "among", "of", "on", NULL};
+        for (size_t i = 0; prep && preps[i]; i++)
+            if (strcmp(prep, preps[i]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 /* Builds the mention of head k (when it is one). */
 static int make_mention(const ctx *c, int32_t k) {
     sent_view *v = c->v;
@@ -432,11 +462,14 @@ static int make_mention(const ctx *c, int32_t k) {
         }
     }
     if (m.ncodes == 0 && (agent || (refer == NULL && sv_upos_is(v, k, "NOUN")) || sv_upos_is(v, k, "PROPN"))) {
-        /* country or organization from the modifiers */
+        /* country or organization from the modifiers: adjectives and
+         * compounds say what the noun is ("his Greek counterpart" is Greek),
+         * a possessor or an "of" phrase only when they are silent */
+        for (int round = 0; round < 2 && nbase == 0; round++)
         for (int32_t ch = v->child[k]; ch >= 0 && nbase < DOC_MAX_CODES; ch = v->sibling[ch]) {
-            int mod = sv_rel_is(v, ch, "amod") || sv_rel_is(v, ch, "compound") || sv_rel_exact(v, ch, "nmod:poss") ||
-                      sv_rel_is(v, ch, "flat");
-            int of = sv_rel_is(v, ch, "nmod") && !sv_rel_exact(v, ch, "nmod:poss");
+            int mod = round == 0 ? (sv_rel_is(v, ch, "amod") || sv_rel_is(v, ch, "compound") || sv_rel_is(v, ch, "flat"))
+                                 : sv_rel_exact(v, ch, "nmod:poss");
+            int of = round == 1 && sv_rel_is(v, ch, "nmod") && !sv_rel_exact(v, ch, "nmod:poss");
             if (of) {
                 int32_t cs = sv_case(v, ch);
                 const char *prep = cs >= 0 ? lex_word_str(c->lex, cs) : NULL;
@@ -503,8 +536,8 @@ static int make_mention(const ctx *c, int32_t k) {
         m.how = "pronoun";
     }
     if (m.ncodes == 0 && m.kind == MENTION_UNKNOWN) {
-        if (!sv_upos_is(v, k, "PROPN"))
-            return 0; /* a common noun is no actor */
+        if (!sv_upos_is(v, k, "PROPN") || !argument_position(v, k) || time_name(v, k))
+            return 0; /* a common noun, a place or a date is no actor */
         int32_t a = resolve_surname(c, k, self);
         if (a >= 0) {
             copy_from(&m, &doc->mentions[a], a);
