@@ -75,6 +75,19 @@ static int parse_expected(const char *json, triple *out, int max) {
     return n;
 }
 
+/* PETRARCH and TABARI write an actor with no country as "---" and its
+ * agent: "---GOV". */
+static void suite_code(const char *code, char *out, size_t len) {
+    static const char *const agents[] = {"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "REL", "MED", "BUS", "EDU",
+                                         "CVL", "REF", "ELI", "SPY", "LAB", "HLH", "NGO", "INS", "UAF", NULL};
+    for (size_t i = 0; agents[i]; i++)
+        if (strncmp(code, agents[i], 3) == 0 && strlen(code) % 3 == 0) {
+            snprintf(out, len, "---%s", code);
+            return;
+        }
+    snprintf(out, len, "%s", code[0] ? code : "---");
+}
+
 static int same(const triple *a, const triple *b) {
     return strcmp(a->src, b->src) == 0 && strcmp(a->tgt, b->tgt) == 0 && strcmp(a->code, b->code) == 0;
 }
@@ -195,8 +208,8 @@ int cmd_validate(int argc, char **argv) {
             triple t;
             const doc_mention *s = ev->source >= 0 ? &doc->mentions[ev->source] : NULL;
             const doc_mention *g = ev->target >= 0 ? &doc->mentions[ev->target] : NULL;
-            snprintf(t.src, sizeof t.src, "%s", s && s->ncodes ? s->code[ev->source_code] : "---");
-            snprintf(t.tgt, sizeof t.tgt, "%s", g && g->ncodes ? g->code[ev->target_code] : "---");
+            suite_code(s && s->ncodes ? s->code[ev->source_code] : "", t.src, sizeof t.src);
+            suite_code(g && g->ncodes ? g->code[ev->target_code] : "", t.tgt, sizeof t.tgt);
             snprintf(t.code, sizeof t.code, "%s", ev->code);
             int dup = 0;
             for (int k = 0; k < nc && !dup; k++)

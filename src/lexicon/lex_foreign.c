@@ -301,7 +301,7 @@ static void agents_line(freader *r, const char *s, size_t n) {
     int prefix = 0;
     for (size_t i = 0; i < bl && cl + 2 < sizeof code; i++) {
         if (b[i] == '~') {
-            prefix = i > 0;
+            prefix = cl > 0; /* "[~GOV]" appends, "[NGO~]" prepends */
             continue;
         }
         if (!sp(b[i]))

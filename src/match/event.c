@@ -273,6 +273,32 @@ static int32_t actor_of(const sent_view *v, int32_t k) {
     return -1;
 }
 
+/* Is w in the subtree of top? */
+static int under(const sent_view *v, int32_t w, int32_t top) {
+    for (int guard = 0; w >= 0 && guard < 64; guard++) {
+        if (w == top)
+            return 1;
+        w = v->head[w];
+    }
+    return 0;
+}
+
+/* The nearest word after pred, inside its subtree, that is an actor and
+ * not the source's phrase; -1 when none. */
+static int32_t actor_after(const sent_view *v, int32_t pred, int32_t src) {
+    for (int32_t w = pred + 1; w < (int32_t)v->n; w++) {
+        if (v->mention[w] < 0 || !under(v, w, pred) || (src >= 0 && under(v, w, src)))
+            continue;
+        /* not inside a reported clause of its own */
+        int ok = 1;
+        for (int32_t x = v->head[w]; x >= 0 && x != pred && ok; x = v->head[x])
+            ok = !in_list(v, x, say_verbs);
+        if (ok)
+            return w;
+    }
+    return -1;
+}
+
 /* A say-verb above k (through ccomp / parataxis / a complement chain), or
  * -1. */
 static int32_t reporting_verb(const sent_view *v, int32_t k) {
@@ -523,7 +549,13 @@ static int emit(const ectx *c, const found *f) {
         tm = -1;
     int32_t srcs[MAX_DYADS], tgts[MAX_DYADS];
     int ns = group_members(doc, sm, srcs, MAX_DYADS), nt = tm >= 0 ? group_members(doc, tm, tgts, MAX_DYADS) : 0;
-    if (nt == 0) {
+    int reciprocal = nt == 0 && ns > 1 && !f->reverse;
+    if (reciprocal) {
+        /* "Gondor and Osgiliath renewed ties": each with the other */
+        for (int i = 0; i < ns; i++)
+            tgts[i] = srcs[i];
+        nt = ns;
+    } else if (nt == 0) {
         tgts[0] = -1;
         nt = 1;
     }
@@ -540,6 +572,9 @@ static int emit(const ectx *c, const found *f) {
                 int tc = T && T->ncodes ? T->ncodes : 1;
                 for (int ti = 0; ti < tc && made < MAX_DYADS; ti++) {
                     if (T && tgts[b] == srcs[a])
+                        continue;
+                    /* no event of an actor with itself */
+                    if (T && S->ncodes && T->ncodes && strcmp(S->code[si], T->code[ti]) == 0)
                         continue;
                     /* one event per dyad and code in a sentence */
                     int dup = 0;
@@ -704,6 +739,10 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
                      !strcmp(prep, "at") || !strcmp(prep, "into")))
                     t = ch;
             }
+            /* else the nearest actor after the predicate in its clause
+             * ("Arnor believes Dagolath can cope") */
+            if (t < 0)
+                t = actor_after(v, pred, f.src_word);
             f.tgt_word = t;
         }
         int32_t polar = light >= 0 ? light : pred;
@@ -777,5 +816,28 @@ int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
         if (rc < 0)
             return rc;
     }
+    /* a statement that reports another event is not an event of its own
+     * ("X said Y attacked Z" codes the attack, attributed to X) */
+    uint32_t first = doc->nevents;
+    while (first > 0 && doc->events[first - 1].sent == v->index)
+        first--;
+    uint32_t out = first;
+    for (uint32_t i = first; i < doc->nevents; i++) {
+        int32_t t = (int32_t)(doc->events[i].trigger - v->first);
+        int drop = 0;
+        if (in_list(v, t, say_verbs))
+            for (uint32_t j = first; j < doc->nevents && !drop; j++) {
+                int32_t u = (int32_t)(doc->events[j].trigger - v->first);
+                /* the event is in what was said, or what was said is
+                 * attached to the event ("..., an official said") */
+                drop = u != t && !in_list(v, u, say_verbs) && (under(v, u, t) || under(v, t, u));
+            }
+        if (drop)
+            doc_trace(doc, "  the statement event of \"%.*s\" is dropped: it reports an event",
+                      (int)sv_word(v, t)->form_len, sv_word(v, t)->form);
+        else
+            doc->events[out++] = doc->events[i];
+    }
+    doc->nevents = out;
     return 0;
 }

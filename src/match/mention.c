@@ -93,6 +93,33 @@ static int node_fits(const sent_view *v, uint32_t node, int32_t s, int32_t e) {
     return 0;
 }
 
+/* Walks the trie from node along words j..: each word may continue a
+ * phrase by its form, its lemma, or as a prefix (TABARI phrases).  Keeps
+ * the longest phrase from k that has a fitting entry.  The depth bound
+ * keeps a pathological dictionary from making this exponential. */
+static void walk(const sent_view *v, uint32_t node, int32_t k, int32_t j, int32_t *best_end, uint32_t *best_node,
+                 int depth) {
+    if (j >= (int32_t)v->n || depth > 16)
+        return;
+    uint32_t alt[3];
+    int n = 0;
+    alt[n] = lex_trie_next(v->lex, node, v->form[j]);
+    n += alt[n] != 0;
+    if (v->lemma[j] != v->form[j]) {
+        alt[n] = lex_trie_next(v->lex, node, v->lemma[j]);
+        n += alt[n] != 0 && (n == 0 || alt[n] != alt[0]);
+    }
+    alt[n] = lex_trie_prefix_next(v->lex, node, v->lower[j], v->lower_len[j]);
+    n += alt[n] != 0;
+    for (int i = 0; i < n; i++) {
+        if (lex_trie_hits(v->lex, alt[i]) && j + 1 > *best_end && node_fits(v, alt[i], k, j + 1)) {
+            *best_end = j + 1;
+            *best_node = alt[i];
+        }
+        walk(v, alt[i], k, j + 1, best_end, best_node, depth + 1);
+    }
+}
+
 /* Longest dictionary phrases, left to right.  spans[k] = span of word k or
  * -1.  Returns the number of spans. */
 static int scan(const sent_view *v, span *spans, int32_t *span_of) {
@@ -100,22 +127,9 @@ static int scan(const sent_view *v, span *spans, int32_t *span_of) {
     for (uint32_t k = 0; k < v->n; k++)
         span_of[k] = -1;
     for (int32_t k = 0; k < (int32_t)v->n;) {
-        uint32_t node = 0, best_node = 0;
+        uint32_t best_node = 0;
         int32_t best_end = -1;
-        for (int32_t j = k; j < (int32_t)v->n; j++) {
-            uint32_t next = lex_trie_next(v->lex, node, v->form[j]);
-            if (!next && v->lemma[j] != v->form[j])
-                next = lex_trie_next(v->lex, node, v->lemma[j]);
-            if (!next)
-                next = lex_trie_prefix_next(v->lex, node, v->lower[j], v->lower_len[j]);
-            if (!next)
-                break;
-            node = next;
-            if (lex_trie_hits(v->lex, node) && node_fits(v, node, k, j + 1)) {
-                best_end = j + 1;
-                best_node = node;
-            }
-        }
+        walk(v, 0, k, k, &best_end, &best_node, 0);
         if (best_end > k) {
             spans[count] = (span){k, best_end, best_node};
             for (int32_t j = k; j < best_end; j++)
@@ -174,6 +188,21 @@ static const char *actor_code(const ctx *c, const lex_hit *h, char *out, size_t 
 }
 
 static int add_code(doc_mention *m, const char *code) {
+    /* "FRO/BIL/SAM": a group of actors under one name */
+    const char *slash = strchr(code, '/');
+    if (slash) {
+        char part[24];
+        int added = 0;
+        for (const char *p = code; p && *p;) {
+            const char *e = strchr(p, '/');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            snprintf(part, sizeof part, "%.*s", (int)(n < sizeof part ? n : sizeof part - 1), p);
+            if (part[0])
+                added += add_code(m, part);
+            p = e ? e + 1 : NULL;
+        }
+        return added;
+    }
     for (int i = 0; i < m->ncodes; i++)
         if (strcmp(m->code[i], code) == 0)
             return 0;
