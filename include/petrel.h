@@ -305,6 +305,8 @@ typedef struct petrel_options {
      * of the dictionary files is set; otherwise the handle only tags and
      * parses. */
     const char *data_dir;    /* holds dict/ and cameo/cameo.txt */
+    const char *dict_dir;    /* petrel-format dictionaries read instead of
+                                data_dir/dict (NULL: data_dir/dict) */
     petrel_dict_format dict_format;
     const char *actors;      /* dictionaries in dict_format (PETRARCH or */
     const char *agents;      /* TABARI), read instead of data_dir/dict;  */

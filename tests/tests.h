@@ -33,6 +33,9 @@ TEST(test_tokenize_golden_library)
 TEST(test_tokenize_golden_cli)
 TEST(test_tokenize_offsets)
 TEST(test_tokenize_pathological)
+/* event coder */
+TEST(test_code_golden_library)
+TEST(test_code_golden_cli)
 /* command line */
 TEST(test_cli_usage)
 TEST(test_cli_exit_status)

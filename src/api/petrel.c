@@ -36,9 +36,9 @@ petrel *petrel_open(const petrel_options *opt, petrel_error *err) {
         }
         p->has_parser = 1;
     }
-    if (opt && (opt->data_dir || opt->actors || opt->agents || opt->verbs)) {
-        coder_options co = {opt->data_dir, (int)opt->dict_format, opt->actors, opt->agents, opt->verbs,
-                            opt->discards};
+    if (opt && (opt->data_dir || opt->dict_dir || opt->actors || opt->agents || opt->verbs)) {
+        coder_options co = {opt->data_dir, opt->dict_dir, (int)opt->dict_format, opt->actors, opt->agents,
+                            opt->verbs, opt->discards};
         p->coder = coder_open(&co, err);
         if (!p->coder) {
             petrel_close(p);

@@ -105,6 +105,7 @@ const char *cli_data_dir(const char *explicit_dir, char *buf, size_t len);
 typedef struct cli_code_opts {
     const char *models;     /* --models */
     const char *data;       /* --data */
+    const char *dict;       /* --dict: a folder of petrel dictionaries */
     petrel_dict_format format; /* --dict-format */
     const char *actors, *agents, *verbs, *discards;
     int quiet_dict;         /* do not list dictionary problems */
@@ -115,7 +116,7 @@ typedef struct cli_code_opts {
  * a bad value (reported).  The names taking a value are listed in
  * CLI_CODE_VALUE_OPTS for cli_parse_opt. */
 int cli_code_option(cli_code_opts *o, const char *name, const char *value);
-#define CLI_CODE_VALUE_OPTS "models", "data", "dict-format", "actors", "agents", "verbs", "discards"
+#define CLI_CODE_VALUE_OPTS "models", "data", "dict", "dict-format", "actors", "agents", "verbs", "discards"
 
 /* Opens a handle with models and dictionaries; reports the dictionaries'
  * bad lines as warnings.  NULL on failure (reported). */

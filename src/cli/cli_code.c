@@ -57,6 +57,7 @@ const char *cli_find_dir(const char *explicit_dir, const char *env, const char *
 const char cli_code_help[] =
     "  --models DIR         trained models (default: found beside the program)\n"
     "  --data DIR           dictionaries (DIR/dict) and the CAMEO table (DIR/cameo)\n"
+    "  --dict DIR           petrel dictionaries of your own, instead of DIR/dict\n"
     "  --no-models          load no model: code CoNLL-U input as parsed there\n"
     "  --dict-format F      petrel (default), petrarch or tabari: with --actors,\n"
     "                       --agents, --verbs, --discards FILE, code with a user's\n"
@@ -69,6 +70,8 @@ int cli_code_option(cli_code_opts *o, const char *name, const char *value) {
         o->models = value;
     else if (strcmp(name, "data") == 0)
         o->data = value;
+    else if (strcmp(name, "dict") == 0)
+        o->dict = value;
     else if (strcmp(name, "actors") == 0)
         o->actors = value;
     else if (strcmp(name, "agents") == 0)
@@ -109,6 +112,7 @@ petrel *cli_open_coder(const cli_code_opts *o) {
     po.no_models = o->no_models;
     po.data_dir = cli_data_dir(o->data, ddir, sizeof ddir);
     po.dict_format = o->format;
+    po.dict_dir = o->dict;
     if (o->format != PETREL_DICT_PETREL) {
         po.actors = o->actors;
         po.agents = o->agents;

@@ -226,6 +226,9 @@ static int32_t name_start(const sent_view *v, int32_t k) {
 }
 
 static void place_event(const lexicon *lex, sent_view *v, int32_t pred, doc_event *ev) {
+    /* the clause's own place; for a noun under a light verb ("held talks
+     * ... in Athens"), the light verb's too */
+    for (int level = 0; level < 2 && pred >= 0; level++, pred = (sv_rel_is(v, pred, "obj") || sv_rel_is(v, pred, "nsubj:pass")) ? v->head[pred] : -1)
     for (int32_t ch = v->child[pred]; ch >= 0; ch = v->sibling[ch]) {
         if (!sv_rel_is(v, ch, "obl") && !sv_rel_is(v, ch, "nmod"))
             continue;

@@ -32,6 +32,8 @@ typedef struct coder {
 /* Where a coder's dictionaries come from. */
 typedef struct coder_options {
     const char *data_dir;  /* holds dict/ (petrel format) and cameo/cameo.txt */
+    const char *dict_dir;  /* petrel-format dictionaries read instead of
+                              data_dir/dict, or NULL */
     int dict_format;       /* 0 petrel, 1 PETRARCH, 2 TABARI (PETREL_DICT_*) */
     const char *actors, *agents, *verbs, *discards; /* files in that format,
                                                         used instead of dict/ */

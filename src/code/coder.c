@@ -38,6 +38,8 @@ coder *coder_open(const coder_options *opt, petrel_error *err) {
         for (size_t i = 0; i < sizeof files / sizeof *files && rc == 0; i++)
             if (files[i].path)
                 rc = lexicon_load_file(cd->lex, files[i].path, files[i].format, err);
+    } else if (opt && opt->dict_dir) {
+        rc = lexicon_load_dir(cd->lex, opt->dict_dir, err);
     } else {
         snprintf(path, sizeof path, "%s/dict", data);
         rc = lexicon_load_dir(cd->lex, path, err);

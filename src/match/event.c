@@ -476,7 +476,7 @@ static void threat_code(const char *code, char *out) {
 static void refuse_code(const char *code, char *out) {
     static const struct {
         const char *from, *to;
-    } exact[] = {{"045", "126"}, {"037", "127"}, {"057", "127"}, {"061", "1211"}, {"062", "1212"}, {"063", "1213"},
+    } exact[] = {{"045", "126"}, {"036", "125"}, {"038", "126"}, {"039", "126"}, {"037", "127"}, {"057", "127"}, {"061", "1211"}, {"062", "1212"}, {"063", "1213"},
                  {"064", "1214"}, {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"},
                  {"083", "123"}, {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"},
                  {"081", "1241"}, {"082", "1242"}, {"084", "1243"}, {"0841", "1243"}, {"0842", "1243"},
@@ -617,7 +617,9 @@ static int emit(const ectx *c, const found *f) {
 static void control(const ectx *c, int32_t pred, found *f) {
     const sent_view *v = c->v;
     int32_t h = v->head[pred];
-    if (h < 0 || !sv_rel_is(v, pred, "xcomp"))
+    /* a complement; parsers also label "threatened to attack" advcl */
+    int32_t mark = sv_child(v, pred, "mark");
+    if (h < 0 || !(sv_rel_is(v, pred, "xcomp") || (sv_rel_is(v, pred, "advcl") && mark >= 0 && sv_lemma_is(v, mark, "to"))))
         return;
     char code[9];
     if (in_list(v, h, threat_verbs)) {

@@ -31,11 +31,13 @@ int sent_view_build(sent_view *v, petrel_doc *doc, const lexicon *lex, uint32_t 
     v->lemma = arena_alloc(a, n * sizeof *v->lemma);
     v->lower = arena_alloc(a, n * sizeof *v->lower);
     v->lower_len = arena_alloc(a, n * sizeof *v->lower_len);
+    v->lemma_str = arena_alloc(a, n * sizeof *v->lemma_str);
     v->head = arena_alloc(a, n * sizeof *v->head);
     v->child = arena_alloc(a, n * sizeof *v->child);
     v->sibling = arena_alloc(a, n * sizeof *v->sibling);
     v->mention = arena_alloc(a, n * sizeof *v->mention);
-    if (!v->form || !v->lemma || !v->lower || !v->lower_len || !v->head || !v->child || !v->sibling || !v->mention)
+    if (!v->form || !v->lemma || !v->lower || !v->lower_len || !v->head || !v->child || !v->sibling || !v->mention ||
+        !v->lemma_str)
         return PETREL_ERR_NOMEM;
     for (uint32_t k = 0; k < v->n; k++) {
         const doc_word *w = &doc->words[v->first + k];
@@ -47,10 +49,13 @@ int sent_view_build(sent_view *v, petrel_doc *doc, const lexicon *lex, uint32_t 
         v->lower_len[k] = (uint32_t)ln;
         v->form[k] = lex_word(lex, lw, ln);
         v->lemma[k] = v->form[k];
+        v->lemma_str[k] = doc_strdup(doc, lw, ln);
+        if (!v->lemma_str[k])
+            return PETREL_ERR_NOMEM;
         if (w->lemma && *w->lemma) {
             size_t ll;
             const char *lm = lower(doc, w->lemma, strlen(w->lemma), &ll);
-            if (!lm)
+            if (!lm || !(v->lemma_str[k] = doc_strdup(doc, lm, ll)))
                 return PETREL_ERR_NOMEM;
             int32_t id = lex_word(lex, lm, ll);
             if (id >= 0 || v->lemma[k] < 0)
@@ -91,15 +96,7 @@ int sv_upos_is(const sent_view *v, int32_t k, const char *upos) {
     return u && strcmp(u, upos) == 0;
 }
 
-int sv_lemma_is(const sent_view *v, int32_t k, const char *w) {
-    int32_t id = v->lemma[k];
-    const char *s = id >= 0 ? lex_word_str(v->lex, id) : NULL;
-    if (s)
-        return strcmp(s, w) == 0;
-    /* not a dictionary word: compare the lower-cased form */
-    size_t n = strlen(w);
-    return v->lower_len[k] == n && memcmp(v->lower[k], w, n) == 0;
-}
+int sv_lemma_is(const sent_view *v, int32_t k, const char *w) { return strcmp(v->lemma_str[k], w) == 0; }
 
 int32_t sv_child(const sent_view *v, int32_t k, const char *rel) {
     for (int32_t c = v->child[k]; c >= 0; c = v->sibling[c])

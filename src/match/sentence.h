@@ -25,6 +25,8 @@ typedef struct sent_view {
     int32_t *lemma;        /* word id of the lower-cased lemma (or form) */
     const char **lower;    /* the lower-cased form itself */
     uint32_t *lower_len;
+    const char **lemma_str; /* the lower-cased lemma (the form when the
+                              word has none), NUL-terminated */
     int32_t *head;         /* local head, -1 for the root */
     int32_t *child;        /* first child, -1 none */
     int32_t *sibling;      /* next sibling, -1 none */

@@ -1,0 +1,188 @@
+/* test_code.c - golden cases of the event coder (tests/golden/code.txt)
+ * through the library and through the program alike, and its robustness. */
+#define _POSIX_C_SOURCE 200809L
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/doc/doc.h"
+#include "test.h"
+
+typedef struct code_case {
+    char name[128];
+    char date[16];
+    char *text;
+    char *expected;
+    int line;
+} code_case;
+
+static void append(char **dst, const char *s, size_t n) {
+    size_t l = *dst ? strlen(*dst) : 0;
+    *dst = realloc(*dst, l + n + 2);
+    memcpy(*dst + l, s, n);
+    (*dst)[l + n] = '\n';
+    (*dst)[l + n + 1] = '\0';
+}
+
+static int load_cases(code_case **out) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/golden/code.txt", test_tests_dir());
+    char *text = test_read_file(path, NULL);
+    if (!text) {
+        test_fail(__FILE__, __LINE__, "cannot read %s", path);
+        return 0;
+    }
+    code_case *cases = NULL;
+    int n = 0, lineno = 0, part = 0;
+    for (char *p = text; *p;) {
+        char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        lineno++;
+        if (len >= 4 && strncmp(p, "=== ", 4) == 0) {
+            cases = realloc(cases, sizeof *cases * (size_t)(n + 1));
+            memset(&cases[n], 0, sizeof *cases);
+            snprintf(cases[n].name, sizeof cases[n].name, "%.*s", (int)(len - 4), p + 4);
+            cases[n].line = lineno;
+            n++;
+            part = 1;
+        } else if (n && part == 1 && len == 3 && strncmp(p, "---", 3) == 0) {
+            part = 2;
+        } else if (n && part == 1 && len > 6 && strncmp(p, "date: ", 6) == 0 && !cases[n - 1].text) {
+            snprintf(cases[n - 1].date, sizeof cases[n - 1].date, "%.*s", (int)(len - 6), p + 6);
+        } else if (n && part == 1 && len > 0) {
+            append(&cases[n - 1].text, p, len);
+        } else if (n && part == 2 && len > 0 && p[0] != '#') {
+            append(&cases[n - 1].expected, p, len);
+        }
+        p = nl ? nl + 1 : p + len;
+    }
+    free(text);
+    *out = cases;
+    return n;
+}
+
+static void free_cases(code_case *c, int n) {
+    for (int i = 0; i < n; i++) {
+        free(c[i].text);
+        free(c[i].expected);
+    }
+    free(c);
+}
+
+/* One line per event: SOURCE TARGET CODE flags. */
+static void render_event(char **out, const char *src, const char *tgt, const char *code, int neg, const char *mod,
+                         int quote, const char *date, const char *story_date, const char *place) {
+    char line[256];
+    int n = snprintf(line, sizeof line, "%s %s %s", src && *src ? src : "-", tgt && *tgt ? tgt : "-", code);
+    if (neg)
+        n += snprintf(line + n, sizeof line - (size_t)n, " neg");
+    if (mod && strcmp(mod, "asserted") != 0)
+        n += snprintf(line + n, sizeof line - (size_t)n, " %s", mod);
+    if (quote)
+        n += snprintf(line + n, sizeof line - (size_t)n, " quote");
+    if (date && *date && (!story_date || strcmp(date, story_date) != 0))
+        n += snprintf(line + n, sizeof line - (size_t)n, " date=%s", date);
+    if (place && *place)
+        n += snprintf(line + n, sizeof line - (size_t)n, " place=%s", place);
+    append(out, line, (size_t)n);
+}
+
+static petrel *open_test_coder(void) {
+    petrel_options o = {.models_dir = "models", .data_dir = "data", .dict_dir = "tests/fixtures/dict"};
+    petrel_error err;
+    petrel *p = petrel_open(&o, &err);
+    if (!p)
+        test_fail(__FILE__, __LINE__, "cannot open the coder: %s: %s", err.file, err.message);
+    else if (petrel_dict_diag_count(p))
+        test_fail(__FILE__, __LINE__, "the test dictionary has bad lines: %s", petrel_dict_diag(p, 0)->message);
+    return p;
+}
+
+static void compare(const code_case *c, const char *got, const char *how) {
+    const char *want = c->expected ? c->expected : "(none)\n";
+    const char *g = got && *got ? got : "(none)\n";
+    if (strcmp(want, g) != 0)
+        test_fail("tests/golden/code.txt", c->line, "case \"%s\" (%s)\n--- want\n%s--- got\n%s", c->name, how, want, g);
+}
+
+void test_code_golden_library(void) {
+    code_case *cases;
+    int n = load_cases(&cases);
+    CHECK(n >= 15);
+    petrel *p = open_test_coder();
+    petrel_doc *doc = petrel_doc_new();
+    for (int i = 0; p && i < n; i++) {
+        petrel_date d = {0};
+        petrel_error err;
+        if (cases[i].date[0])
+            petrel_date_parse(cases[i].date, &d);
+        if (petrel_doc_load_text(doc, cases[i].name, cases[i].text, strlen(cases[i].text), d.year ? &d : NULL,
+                                 &err) != 0 ||
+            petrel_code(p, doc, &err) != 0) {
+            test_fail(__FILE__, __LINE__, "case %s: %s", cases[i].name, err.message);
+            continue;
+        }
+        char *got = NULL;
+        for (size_t e = 0; e < petrel_doc_event_count(doc); e++) {
+            petrel_event ev;
+            petrel_doc_event(p, doc, e, &ev);
+            char date[16] = "";
+            if (ev.date.year)
+                snprintf(date, sizeof date, "%04d-%02d-%02d", ev.date.year % 10000, ev.date.month % 100,
+                         ev.date.day % 100);
+            render_event(&got, ev.source.code, ev.target.code, ev.cameo, ev.negated, ev.modality, ev.quote, date,
+                         cases[i].date, ev.location);
+        }
+        compare(&cases[i], got, "library");
+        free(got);
+    }
+    petrel_doc_free(doc);
+    petrel_close(p);
+    free_cases(cases, n);
+}
+
+void test_code_golden_cli(void) {
+    code_case *cases;
+    int n = load_cases(&cases);
+    for (int i = 0; i < n; i++) {
+        char path[512], args[1200];
+        snprintf(path, sizeof path, "%s/code%d.txt", test_tmp_dir(), i);
+        test_write_file(path, cases[i].text, strlen(cases[i].text));
+        snprintf(args, sizeof args,
+                 "code --format text --data data --dict tests/fixtures/dict --output-format jsonl %s%s '%s'",
+                 cases[i].date[0] ? "--date " : "", cases[i].date, path);
+        char *out = NULL, *err = NULL;
+        int rc = test_run_petrel(args, NULL, &out, &err);
+        if (rc != 0) {
+            test_fail(__FILE__, __LINE__, "case %s: exit %d: %s", cases[i].name, rc, err ? err : "");
+            free(out);
+            free(err);
+            continue;
+        }
+        char *got = NULL;
+        for (char *line = out; line && *line;) {
+            char *nl = strchr(line, '\n');
+            if (nl)
+                *nl = '\0';
+            cJSON *ev = cJSON_Parse(line);
+            const cJSON *src = cJSON_GetObjectItem(ev, "source"), *tgt = cJSON_GetObjectItem(ev, "target"),
+                        *cameo = cJSON_GetObjectItem(ev, "cameo"), *loc = cJSON_GetObjectItem(ev, "location");
+            const char *sc = cJSON_GetStringValue(cJSON_GetObjectItem(src, "code")),
+                       *tc = cJSON_GetStringValue(cJSON_GetObjectItem(tgt, "code"));
+            render_event(&got, sc, tc, cJSON_GetStringValue(cJSON_GetObjectItem(cameo, "code")),
+                         cJSON_IsTrue(cJSON_GetObjectItem(ev, "negated")),
+                         cJSON_GetStringValue(cJSON_GetObjectItem(ev, "modality")),
+                         cJSON_IsTrue(cJSON_GetObjectItem(ev, "quote")),
+                         cJSON_GetStringValue(cJSON_GetObjectItem(ev, "date")), cases[i].date,
+                         cJSON_GetStringValue(cJSON_GetObjectItem(loc, "code")));
+            cJSON_Delete(ev);
+            line = nl ? nl + 1 : NULL;
+        }
+        compare(&cases[i], got, "program");
+        free(got);
+        free(out);
+        free(err);
+    }
+    free_cases(cases, n);
+}
