@@ -112,7 +112,7 @@ static const struct {
     int (*fn)(const uint8_t *, size_t);
 } targets[] = {
     {"jsonl", fuzz_jsonl},   {"text", fuzz_text},     {"petrarch", fuzz_petrarch},
-    {"tabari", fuzz_tabari}, {"conllu", fuzz_conllu}, {"tokenize", fuzz_tokenize},
+    {"tabari", fuzz_tabari}, {"conllu", fuzz_conllu}, {"tokenize", fuzz_tokenize}, {"dict", fuzz_dict},
 };
 
 void test_fuzz_corpus(void) {

@@ -19,6 +19,7 @@ int fuzz_petrarch(const uint8_t *data, size_t size);
 int fuzz_tabari(const uint8_t *data, size_t size);
 int fuzz_conllu(const uint8_t *data, size_t size);
 int fuzz_tokenize(const uint8_t *data, size_t size);
+int fuzz_dict(const uint8_t *data, size_t size);
 
 /* Reads every story of data in the given format and tokenizes it. */
 int fuzz_read_all(const uint8_t *data, size_t size, int format);
