@@ -186,3 +186,80 @@ void test_code_golden_cli(void) {
     }
     free_cases(cases, n);
 }
+
+#include "../src/lexicon/lexicon.h"
+
+/* Bounded time and memory on hostile stories and dictionaries. */
+void test_code_robustness(void) {
+    petrel *p = open_test_coder();
+    if (!p)
+        return;
+    petrel_doc *doc = petrel_doc_new();
+    petrel_error err;
+    /* 10,000 actors in one story (and a 5,000-word sentence among them) */
+    size_t cap = 1 << 20, n = 0;
+    char *big = malloc(cap);
+    for (int i = 0; i < 5000 && n + 64 < cap; i++)
+        n += (size_t)snprintf(big + n, cap - n, "Russia condemned Ukraine. ");
+    CHECK(petrel_doc_load_text(doc, "many", big, n, NULL, &err) == 0);
+    CHECK(petrel_code(p, doc, &err) == 0);
+    CHECK(petrel_doc_event_count(doc) == 5000);
+    n = 0;
+    for (int i = 0; i < 5000 && n + 16 < cap; i++)
+        n += (size_t)snprintf(big + n, cap - n, "Russia and ");
+    n += (size_t)snprintf(big + n, cap - n, "Ukraine met.");
+    CHECK(petrel_doc_load_text(doc, "long", big, n, NULL, &err) == 0);
+    CHECK(petrel_code(p, doc, &err) == 0);
+    CHECK(petrel_doc_event_count(doc) <= 64); /* dyads are bounded */
+    /* pronouns with nothing to refer to, and to each other */
+    const char *circ = "It said it would meet it. They told them that they had met them.";
+    CHECK(petrel_doc_load_text(doc, "circular", circ, strlen(circ), NULL, &err) == 0);
+    CHECK(petrel_code(p, doc, &err) == 0);
+    CHECK_INT(petrel_doc_event_count(doc), 0);
+    /* no date anywhere: events have no date, never today's */
+    const char *nodate = "Russia attacked Ukraine on Tuesday.";
+    CHECK(petrel_doc_load_text(doc, "nodate", nodate, strlen(nodate), NULL, &err) == 0);
+    CHECK(petrel_code(p, doc, &err) == 0);
+    CHECK_INT(petrel_doc_event_count(doc), 1);
+    petrel_event ev;
+    if (petrel_doc_event_count(doc) == 1) {
+        petrel_doc_event(p, doc, 0, &ev);
+        CHECK_INT(ev.date.year, 0);
+    }
+    /* another language: nothing to code, nothing broken */
+    const char *ru = "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 \xD0\xB0\xD1\x82\xD0\xB0\xD0\xBA\xD0\xBE\xD0\xB2"
+                     "\xD0\xB0\xD0\xBB\xD0\xB0 \xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2.";
+    CHECK(petrel_doc_load_text(doc, "ru", ru, strlen(ru), NULL, &err) == 0);
+    CHECK(petrel_code(p, doc, &err) == 0);
+    CHECK_INT(petrel_doc_event_count(doc), 0);
+    free(big);
+    petrel_doc_free(doc);
+    petrel_close(p);
+}
+
+void test_code_big_dictionary(void) {
+    /* a dictionary of 1,000,000 entries (100,000 under the sanitizers,
+     * which are ten times slower) loads, and every entry can be found */
+#if defined(__SANITIZE_ADDRESS__)
+    const int entries = 100000;
+#else
+    const int entries = 1000000;
+#endif
+    size_t cap = (size_t)entries * 48 + 64, n = 0;
+    char *text = malloc(cap);
+    for (int i = 0; i < entries; i++)
+        n += (size_t)snprintf(text + n, cap - n, "org Actor%d Group\n    code: X%06dGOV\n", i, i);
+    lexicon *lex = lexicon_new();
+    petrel_error err;
+    CHECK(lexicon_load_text(lex, "big", text, n, LEX_PETREL, &err) == 0);
+    CHECK(lexicon_finish(lex) == 0);
+    CHECK_INT(lex_actor_count(lex), entries);
+    CHECK_INT(lexicon_diag_count(lex), 0);
+    /* the last entry's name walks to its hit */
+    char name[32];
+    snprintf(name, sizeof name, "actor%d", entries - 1);
+    uint32_t node = lex_trie_next(lex, lex_trie_next(lex, 0, lex_word(lex, name, strlen(name))), lex_word(lex, "group", 5));
+    CHECK(node != 0 && lex_trie_hits(lex, node) != 0);
+    lexicon_free(lex);
+    free(text);
+}

@@ -36,6 +36,8 @@ TEST(test_tokenize_pathological)
 /* event coder */
 TEST(test_code_golden_library)
 TEST(test_code_golden_cli)
+TEST(test_code_robustness)
+TEST(test_code_big_dictionary)
 /* command line */
 TEST(test_cli_usage)
 TEST(test_cli_exit_status)

@@ -225,24 +225,38 @@ static int32_t name_start(const sent_view *v, int32_t k) {
     return lo;
 }
 
-static void place_event(const lexicon *lex, sent_view *v, int32_t pred, doc_event *ev) {
-    /* the clause's own place; for a noun under a light verb ("held talks
-     * ... in Athens"), the light verb's too */
-    for (int level = 0; level < 2 && pred >= 0; level++, pred = (sv_rel_is(v, pred, "obj") || sv_rel_is(v, pred, "nsubj:pass")) ? v->head[pred] : -1)
-    for (int32_t ch = v->child[pred]; ch >= 0; ch = v->sibling[ch]) {
-        if (!sv_rel_is(v, ch, "obl") && !sv_rel_is(v, ch, "nmod"))
+/* A place phrase ("in Athens") in the clause of k: among its dependents
+ * and theirs, not inside another clause.  Returns 1 when found. */
+static int place_in(const lexicon *lex, sent_view *v, int32_t k, doc_event *ev, int depth) {
+    for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch]) {
+        if (sv_rel_is(v, ch, "ccomp") || sv_rel_is(v, ch, "parataxis") || sv_rel_is(v, ch, "advcl") ||
+            sv_rel_is(v, ch, "acl") || sv_rel_is(v, ch, "conj") || sv_rel_is(v, ch, "xcomp"))
             continue;
-        int32_t cs = sv_case(v, ch);
-        const char *prep = cs >= 0 ? lex_word_str(lex, cs) : NULL;
-        if (!prep || !(strcmp(prep, "in") == 0 || strcmp(prep, "at") == 0 || strcmp(prep, "near") == 0 ||
-                       strcmp(prep, "inside") == 0 || strcmp(prep, "outside") == 0))
-            continue;
-        int32_t s = name_start(v, ch);
-        if (match_place(lex, v, s, ev->place, sizeof ev->place)) {
-            ev->place_word = (int32_t)v->first + s;
-            return;
+        if (sv_rel_is(v, ch, "obl") || sv_rel_is(v, ch, "nmod")) {
+            int32_t cs = sv_case(v, ch);
+            const char *prep = cs >= 0 ? lex_word_str(lex, cs) : NULL;
+            if (prep && (strcmp(prep, "in") == 0 || strcmp(prep, "at") == 0 || strcmp(prep, "near") == 0 ||
+                         strcmp(prep, "inside") == 0 || strcmp(prep, "outside") == 0)) {
+                int32_t s = name_start(v, ch);
+                if (match_place(lex, v, s, ev->place, sizeof ev->place)) {
+                    ev->place_word = (int32_t)v->first + s;
+                    return 1;
+                }
+            }
         }
+        if (depth < 2 && place_in(lex, v, ch, ev, depth + 1))
+            return 1;
     }
+    return 0;
+}
+
+static void place_event(const lexicon *lex, sent_view *v, int32_t pred, doc_event *ev) {
+    if (place_in(lex, v, pred, ev, 0))
+        return;
+    /* a noun under a light verb ("held talks ... in Athens"): the light
+     * verb's clause */
+    if (sv_rel_is(v, pred, "obj") || sv_rel_is(v, pred, "nsubj:pass"))
+        place_in(lex, v, v->head[pred], ev, 0);
 }
 
 /* The country of the dateline ("MOSCOW", "KYIV, Ukraine"). */

@@ -40,6 +40,8 @@ typedef struct bind {
     int32_t tgt;  /* local word bound to TGT, -1 */
     int32_t src;  /* local word bound to SRC, -1 */
     int32_t last; /* the word the last element matched */
+    int32_t matched[LEX_MAX_ELEMS]; /* the words elements matched */
+    int nmatched;
 } bind;
 
 typedef struct ectx {
@@ -118,6 +120,7 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
     const sent_view *v = c->v;
     b->tgt = b->src = -1;
     b->last = pred;
+    b->nmatched = 0;
     int32_t anchor = -1; /* the last matched dependent */
     int i = 0;
     /* a nominal pattern opens with modifiers of its head noun */
@@ -226,6 +229,8 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
             }
             anchor = found;
             b->last = found;
+            if (b->nmatched < LEX_MAX_ELEMS)
+                b->matched[b->nmatched++] = found;
             continue;
         }
         /* a word (with modifiers before it), or a synset */
@@ -254,6 +259,8 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
         }
         anchor = found;
         b->last = found;
+        if (b->nmatched < LEX_MAX_ELEMS)
+            b->matched[b->nmatched++] = found;
         i += nm + 1;
     }
     return 1;
@@ -757,8 +764,8 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         c->used[pred] = 1;
         if (b.tgt >= 0)
             c->used[b.tgt] = 1;
-        if (b.last >= 0)
-            c->used[b.last] = 1;
+        for (int m = 0; m < b.nmatched; m++)
+            c->used[b.matched[m]] = 1;
         doc_trace(doc, "  event %s: source word %d, target word %d%s%s", f.code, f.src_word + 1, f.tgt_word + 1,
                   f.neg ? ", negated" : "", f.how ? ", " : "");
         if (f.how)

@@ -408,6 +408,14 @@ static int argument_position(const sent_view *v, int32_t k) {
     return 0;
 }
 
+/* Is k the object of in / at / near (a place)? */
+static int place_phrase(const sent_view *v, int32_t k) {
+    int32_t c = sv_case(v, k);
+    const char *prep = c >= 0 ? lex_word_str(v->lex, c) : NULL;
+    return prep && (!strcmp(prep, "in") || !strcmp(prep, "at") || !strcmp(prep, "near") || !strcmp(prep, "inside") ||
+                    !strcmp(prep, "outside"));
+}
+
 /* Builds the mention of head k (when it is one). */
 static int make_mention(const ctx *c, int32_t k) {
     sent_view *v = c->v;
@@ -460,6 +468,8 @@ static int make_mention(const ctx *c, int32_t k) {
     m.plural = (uint8_t)plural(v, k);
     char code[24];
 
+    if (name && (name->type == HIT_CAPITAL || name->type == HIT_CITY) && place_phrase(v, k))
+        return 0; /* "talks in Athens": a place, not an actor */
     if (name) {
         uint8_t kind;
         if (actor_code(c, name, code, sizeof code, &kind)) {
