@@ -731,6 +731,14 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
                     f.src_word = ch;
         }
         f.tgt_word = b.tgt;
+        /* a target that is no actor and has no owner ("demanded Friday that
+         * the United States ...", as parsers read it): the nearest actor of
+         * the clause */
+        if (f.tgt_word >= 0 && actor_of(v, f.tgt_word) < 0 && !nominal) {
+            int32_t t = actor_after(v, pred, f.src_word);
+            if (t >= 0)
+                f.tgt_word = t;
+        }
         if (f.tgt_word < 0 && !nominal) {
             /* no TGT in the pattern: a passive subject, the object, or an
              * actor in a with / against / on / to phrase */
