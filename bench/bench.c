@@ -4,7 +4,9 @@
  *   petrel-bench STAGE FILE [--repeat N]
  *
  * STAGE is "tokenize" (read + normalize + split + tokenize), "tag" (...
- * + tagging and lemmatization) or "parse" (... + dependency parsing).  For
+ * + tagging and lemmatization), "parse" (... + dependency parsing) or
+ * "code" (... + mentions and events with the dictionaries of data/, or
+ * $PETREL_DATA).  For
  * tag and parse the models come from $PETREL_MODELS or models/, their load
  * time is printed, and tokens/s is also given for the stage alone (the
  * time spent in the tagger, or in the parser, only).  The file is
@@ -38,15 +40,21 @@ int main(int argc, char **argv) {
     int repeat = 1;
     if (argc >= 5 && strcmp(argv[3], "--repeat") == 0)
         repeat = atoi(argv[4]);
-    int level = strcmp(stage, "tokenize") == 0 ? 0 : strcmp(stage, "tag") == 0 ? 1 : strcmp(stage, "parse") == 0 ? 2 : -1;
+    int level = strcmp(stage, "tokenize") == 0 ? 0
+                : strcmp(stage, "tag") == 0     ? 1
+                : strcmp(stage, "parse") == 0   ? 2
+                : strcmp(stage, "code") == 0    ? 3
+                                                : -1;
     if (level < 0) {
-        fprintf(stderr, "petrel-bench: unknown stage %s (tokenize, tag, parse)\n", stage);
+        fprintf(stderr, "petrel-bench: unknown stage %s (tokenize, tag, parse, code)\n", stage);
         return 2;
     }
     petrel *models = NULL;
     if (level > 0) {
         const char *dir = getenv("PETREL_MODELS") ? getenv("PETREL_MODELS") : "models";
         petrel_options po = {.models_dir = dir, .no_parser = level < 2};
+        if (level == 3)
+            po.data_dir = getenv("PETREL_DATA") ? getenv("PETREL_DATA") : "data";
         petrel_error err;
         double l0 = now();
         models = petrel_open(&po, &err);
@@ -58,6 +66,7 @@ int main(int argc, char **argv) {
         printf("%-9s model load (mmap + checks): %.1f ms\n", stage, load * 1e3);
     }
     double stage_time = 0;
+    unsigned long long events = 0, coded_sentences = 0;
     petrel_doc *doc = petrel_doc_new();
     unsigned long long stories = 0, sentences = 0, tokens = 0, bytes = 0, failures = 0;
     double t0 = now();
@@ -89,7 +98,15 @@ int main(int argc, char **argv) {
                     failures++;
                     continue;
                 }
-                stage_time += level > 1 ? now() - s1 : s1 - s0;
+                double s2 = now();
+                if (level > 2 && code_doc(models->coder, doc, &err) != 0) {
+                    failures++;
+                    continue;
+                }
+                events += doc->nevents;
+                for (uint32_t e = 0; e < doc->nevents; e++)
+                    coded_sentences += e == 0 || doc->events[e].sent != doc->events[e - 1].sent;
+                stage_time += level > 2 ? now() - s2 : level > 1 ? s2 - s1 : s1 - s0;
             }
             petrel_story st;
             petrel_doc_story(doc, &st);
@@ -109,8 +126,14 @@ int main(int argc, char **argv) {
            stage, repeat, stories, sentences, tokens, (double)bytes / 1e6, el, (double)bytes / 1e6 / el,
            (double)sentences / el, (double)tokens / el, (double)ru.ru_maxrss / 1024.0, failures ? " (with failures)" : "");
     if (level > 0)
-        printf("%-9s the %s alone: %.3f s, %10.0f tokens/s on one core\n", stage, level > 1 ? "parser" : "tagger",
-               stage_time, (double)tokens / stage_time);
+        printf("%-9s the %s alone: %.3f s, %10.0f tokens/s, %9.0f sentences/s on one core\n", stage,
+               level > 2 ? "coder" : level > 1 ? "parser" : "tagger", stage_time, (double)tokens / stage_time,
+               (double)sentences / stage_time);
+    if (level > 2)
+        printf("%-9s %llu events; %.1f%% of the sentences yield one or more; end to end %.0f sentences/s, %.0f "
+               "stories/s on one core\n",
+               stage, events, sentences ? 100.0 * (double)coded_sentences / (double)sentences : 0.0,
+               (double)sentences / el, (double)stories / el);
     petrel_close(models);
     return failures ? 1 : 0;
 }

@@ -26,6 +26,8 @@ if [ -f "${PETREL_MODELS:-models}/en-tagger.model" ]; then
     "$build/petrel-bench" tag "$corpus" --repeat 4
     "$build/petrel-bench" parse "$corpus" --repeat 1
     "$build/petrel-bench" parse "$corpus" --repeat 4
+    # the whole coder: read, tokenize, tag, parse, code
+    "$build/petrel-bench" code "$corpus" --repeat 1
 else
     echo "bench: no models in ${PETREL_MODELS:-models}/; tag and parse not measured (make models)" >&2
 fi
