@@ -56,8 +56,9 @@ $(BUILD)/libpetrel.so: $(LIB_OBJ)
 	@$(if $(V),,echo "  LD      $@")
 	$(Q)$(CC) -shared -Wl,-soname,libpetrel.so.0 -o $@ $^ $(LDLIBS_ALL)
 
-# The program looks for its models in the installed share folder last.
+# The program looks for its models and data in the installed share folder last.
 $(BUILD)/src/cli/cmd_parse.o: CFLAGS += -DPETREL_MODELS_DIR='"$(PREFIX)/share/petrel/models"'
+$(BUILD)/src/cli/cli_code.o: CFLAGS += -DPETREL_DATA_DIR='"$(PREFIX)/share/petrel/data"'
 
 $(BUILD)/petrel: $(CLI_OBJ) $(BUILD)/libpetrel.a
 	@$(if $(V),,echo "  LD      $@")
@@ -76,11 +77,12 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@echo
-	@echo "== petrel tokenize examples/story.txt"
+	@echo "== petrel tokenize --output-format text examples/story.txt"
 	@$(BUILD)/petrel tokenize --output-format text examples/story.txt
-	@echo
-	@echo "== the story's metadata and headline as CoNLL-U (petrel tokenize examples/story.txt)"
-	@$(BUILD)/petrel tokenize examples/story.txt | sed -n '1,/^$$/p'
+	@echo "== petrel parse examples/story.txt (the headline)"
+	@$(BUILD)/petrel parse examples/story.txt | sed -n '1,/^$$/p'
+	@echo "== petrel code --output-format table examples/story.txt"
+	@$(BUILD)/petrel code --output-format table examples/story.txt
 
 check: deps
 	@$(MAKE) --no-print-directory test
@@ -142,12 +144,17 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/share/petrel/models
 	install -m 644 models/en-tagger.model models/en-parser.model models/MANIFEST.md \
 	    $(DESTDIR)$(PREFIX)/share/petrel/models/
+	install -d $(DESTDIR)$(PREFIX)/share/petrel/data/dict/actors $(DESTDIR)$(PREFIX)/share/petrel/data/cameo
+	install -m 644 data/cameo/cameo.txt $(DESTDIR)$(PREFIX)/share/petrel/data/cameo/
+	install -m 644 data/dict/*.txt $(DESTDIR)$(PREFIX)/share/petrel/data/dict/
+	if ls data/dict/actors/*.txt >/dev/null 2>&1; then \
+	    install -m 644 data/dict/actors/*.txt $(DESTDIR)$(PREFIX)/share/petrel/data/dict/actors/; fi
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/petrel $(DESTDIR)$(PREFIX)/lib/libpetrel.a \
 	      $(DESTDIR)$(PREFIX)/lib/libpetrel.so $(DESTDIR)$(PREFIX)/lib/libpetrel.so.0 \
 	      $(DESTDIR)$(PREFIX)/include/petrel.h
-	rm -rf $(DESTDIR)$(PREFIX)/share/petrel/models
+	rm -rf $(DESTDIR)$(PREFIX)/share/petrel/models $(DESTDIR)$(PREFIX)/share/petrel/data
 
 clean:
 	rm -rf build build-asan build-fuzz
