@@ -104,7 +104,7 @@ void test_parse_train_tiny(void) {
     o.min_q = 1;
     snprintf(path, sizeof path, "%s/en-tagger.model", dir);
     CHECK_INT(tagger_train(&tb, NULL, &o, path, &err), 0);
-    parser_train_opts po = {o, 0, NULL, -1};
+    parser_train_opts po = {o, 0, NULL, -1, 1};
     po.base.epochs = 30;
     snprintf(path, sizeof path, "%s/en-parser.model", dir);
     CHECK_INT(parser_train(&tb, &tb, &po, path, &err), 0);

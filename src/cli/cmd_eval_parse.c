@@ -11,17 +11,19 @@
 #include "cmd_models.h"
 
 static void help(FILE *f) {
-    fprintf(f, "usage: petrel eval parse --gold FILE.conllu [--gold FILE ...] [--models DIR] [--gold-tokens-only]\n\n"
+    fprintf(f, "usage: petrel eval parse --gold FILE.conllu [--gold FILE ...] [--models DIR]\n"
+               "                         [--gold-tokens-only] [--gold-tags]\n\n"
                "Tags, lemmatizes and parses the words of each gold file and prints UPOS, XPOS,\n"
                "UFeats, Lemmas, UAS and LAS as the CoNLL 2018 shared task defines them: on the\n"
                "gold tokenization, and from the raw text tokenized by petrel (system words\n"
-               "aligned to gold words by their character spans; F1 over words).\n");
+               "aligned to gold words by their character spans; F1 over words).\n"
+               "--gold-tags parses the gold tokens with their gold tags: the parser alone.\n");
 }
 
 int cmd_eval_parse(int argc, char **argv) {
     static const char *const with_value[] = {"gold", "models", NULL};
     const char *golds[32], *models = NULL;
-    int ngold = 0, gold_only = 0;
+    int ngold = 0, gold_only = 0, gold_tags = 0;
     for (int i = 1; i < argc;) {
         const char *name, *value;
         char nb[64];
@@ -41,6 +43,8 @@ int cmd_eval_parse(int argc, char **argv) {
             models = value;
         } else if (strcmp(name, "gold-tokens-only") == 0) {
             gold_only = 1;
+        } else if (strcmp(name, "gold-tags") == 0) {
+            gold_tags = gold_only = 1;
         } else {
             cli_say("eval parse: unknown option \"%s\"", argv[i - 1]);
             return EXIT_USAGE;
@@ -87,7 +91,7 @@ int cmd_eval_parse(int argc, char **argv) {
                 continue;
             }
             for (int raw = 0; raw <= !gold_only; raw++)
-                if (eval_parse_doc(p, gold, sys, raw, &acc[raw], &err) != 0) {
+                if (eval_parse_doc(p, gold, sys, gold_tags ? EVAL_GOLD_TAGS : raw, &acc[raw], &err) != 0) {
                     cli_error(&err);
                     fatal = 1;
                     break;
@@ -100,7 +104,8 @@ int cmd_eval_parse(int argc, char **argv) {
     printf("petrel eval parse:");
     for (int f = 0; f < ngold; f++)
         printf(" %s", golds[f]);
-    printf("\nmodels: %s\n\n  %-8s %12s %28s\n", po.models_dir, "", "gold tokens", gold_only ? "" : "raw text (P / R / F1)");
+    printf("\nmodels: %s\n\n  %-8s %12s %28s\n", po.models_dir, "", gold_tags ? "gold tags" : "gold tokens",
+           gold_only ? "" : "raw text (P / R / F1)");
     for (int m = 0; m < EP_N; m++) {
         if (m == EP_WORDS && gold_only)
             break;

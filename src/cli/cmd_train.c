@@ -40,7 +40,9 @@ static void help(FILE *f) {
             "                    trained on the other folds (default 0: gold tags)\n"
             "  --tagger FILE     parser: tag the development data with this tagger\n"
             "  --explore P       parser: follow P%% of its wrong predictions after the\n"
-            "                    first epoch (dynamic oracle exploration; default 30)\n"
+            "                    first epoch (dynamic oracle exploration; default 60)\n"
+            "  --runs N          parser: train N parsers (seeds S, S+1, ...) and save\n"
+            "                    the mean of their weights (default 1)\n"
             "  --unlabeled FILES tagger: story files (any input format) whose words give\n"
             "                    the capitalization profiles baked into the model\n"
             "  -q, --quiet       no progress lines\n");
@@ -60,7 +62,7 @@ static void progress(void *ctx, const train_progress *p) {
 
 int cmd_train(int argc, char **argv) {
     static const char *const with_value[] = {"train", "dev", "o", "output", "seed", "epochs", "min-weight",
-                                             "jackknife", "tagger", "unlabeled", "max-mb", "explore", NULL};
+                                             "jackknife", "tagger", "unlabeled", "max-mb", "explore", "runs", NULL};
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         help(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_USAGE : EXIT_OK;
@@ -73,7 +75,7 @@ int cmd_train(int argc, char **argv) {
     const char *train = NULL, *dev = NULL, *output = NULL, *tagger_path = NULL;
     train_opts o = {0};
     o.seed = 1;
-    int quiet = 0, jackknife = 0, explore = -1;
+    int quiet = 0, jackknife = 0, explore = -1, runs = 1;
     char command[1024];
     size_t cl = 0;
     command[0] = '\0';
@@ -92,7 +94,7 @@ int cmd_train(int argc, char **argv) {
         }
         char *end = NULL, *none = "";
         if (strcmp(name, "seed") && strcmp(name, "epochs") && strcmp(name, "min-weight") && strcmp(name, "jackknife") &&
-            strcmp(name, "max-mb") && strcmp(name, "explore"))
+            strcmp(name, "max-mb") && strcmp(name, "explore") && strcmp(name, "runs"))
             end = none; /* not a number */
         if (strcmp(name, "train") == 0)
             train = value;
@@ -114,6 +116,10 @@ int cmd_train(int argc, char **argv) {
         } else if (strcmp(name, "epochs") == 0) {
             o.epochs = (int)strtol(value, &end, 10);
             if (o.epochs <= 0 || o.epochs > 1000)
+                end = NULL;
+        } else if (strcmp(name, "runs") == 0) {
+            runs = (int)strtol(value, &end, 10);
+            if (runs < 1 || runs > 16)
                 end = NULL;
         } else if (strcmp(name, "explore") == 0) {
             explore = (int)strtol(value, &end, 10);
@@ -176,7 +182,7 @@ int cmd_train(int argc, char **argv) {
     if (strcmp(what, "tagger") == 0) {
         rc = tagger_train(&tb, dev ? &dv : NULL, &o, output, &err);
     } else {
-        parser_train_opts po = {o, jackknife, tagger_path, explore};
+        parser_train_opts po = {o, jackknife, tagger_path, explore, runs};
         rc = parser_train(&tb, dev ? &dv : NULL, &po, output, &err);
     }
     treebank_free(&tb);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../api/api.h"
 #include "../base/error.h"
 #include "../tokenize/tokenize.h"
 
@@ -101,9 +102,9 @@ static void global_heads(const petrel_doc *d, long *out) {
     }
 }
 
-int eval_parse_doc(const petrel *p, const petrel_doc *gold, petrel_doc *sys, int raw, eval_parse *acc,
+int eval_parse_doc(const petrel *p, const petrel_doc *gold, petrel_doc *sys, int mode, eval_parse *acc,
                    petrel_error *err) {
-    int rc;
+    int rc, raw = mode == EVAL_RAW_TEXT;
     if (raw) {
         doc_reset(sys);
         if (doc_set_text(sys, gold->text, gold->text_len) != 0 ||
@@ -112,8 +113,20 @@ int eval_parse_doc(const petrel *p, const petrel_doc *gold, petrel_doc *sys, int
     } else if (eval_copy_tokens(gold, sys) != 0) {
         return err_nomem(err);
     }
-    if ((rc = petrel_parse(p, sys, err)) != 0)
+    if (mode == EVAL_GOLD_TAGS) {
+        if (!p->has_parser)
+            return err_set(err, PETREL_ERR_ARG, NULL, 0, -1, "no parser");
+        for (uint32_t i = 0; i < sys->nwords; i++) {
+            sys->words[i].upos = gold->words[i].upos;
+            sys->words[i].xpos = gold->words[i].xpos;
+            sys->words[i].feats = gold->words[i].feats;
+            sys->words[i].lemma = gold->words[i].lemma;
+        }
+        if ((rc = parser_parse_doc(&p->parser, sys, err)) != 0)
+            return rc;
+    } else if ((rc = petrel_parse(p, sys, err)) != 0) {
         return rc;
+    }
     uint32_t ng = gold->nwords, ns = sys->nwords;
     long *align = malloc(((size_t)ns + 1) * sizeof *align); /* sys -> gold */
     long *gh = malloc(((size_t)ng + 1) * sizeof *gh), *sh = malloc(((size_t)ns + 1) * sizeof *sh);

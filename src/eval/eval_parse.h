@@ -33,10 +33,17 @@ typedef struct eval_parse {
 
 extern const char *const eval_parse_names[EP_N];
 
-/* Annotates a copy of gold's tokenization (raw = 0) or a fresh tokenization
- * of gold's text (raw = 1) in sys with handle p, and adds the comparison to
- * *acc.  Returns 0 or a negative status with err set. */
-int eval_parse_doc(const petrel *p, const petrel_doc *gold, petrel_doc *sys, int raw, eval_parse *acc,
+/* How eval_parse_doc gets its words and tags. */
+enum {
+    EVAL_GOLD_TOKENS = 0, /* a copy of gold's tokenization, tagged and parsed */
+    EVAL_RAW_TEXT = 1,    /* gold's text tokenized by petrel, tagged, parsed */
+    EVAL_GOLD_TAGS = 2    /* gold's tokens with gold UPOS/XPOS/features/lemmas:
+                             the parser alone (a diagnostic) */
+};
+
+/* Annotates sys from gold as mode says with handle p, and adds the
+ * comparison to *acc.  Returns 0 or a negative status with err set. */
+int eval_parse_doc(const petrel *p, const petrel_doc *gold, petrel_doc *sys, int mode, eval_parse *acc,
                    petrel_error *err);
 
 /* Copies gold's text, sentences and words (without annotation) into sys,

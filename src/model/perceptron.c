@@ -166,6 +166,45 @@ void ptrain_score_avg(const ptrain *p, const uint64_t *keys, size_t n, float *sc
     }
 }
 
+int ptrain_merge_mean(ptrain *dst, const ptrain *src, double weight) {
+    for (size_t fi = 0; fi < src->cap; fi++) {
+        if (!src->keys[fi])
+            continue;
+        const pt_feature *ft = &src->feats[src->index[fi]];
+        long d = intern(dst, src->keys[fi]);
+        if (d < 0)
+            return -1;
+        for (uint32_t j = 0; j < ft->n; j++) {
+            double a = averaged(src, &ft->v[j]);
+            if (a == 0)
+                continue;
+            /* bump at clock 1 with w = 0: total accumulates the value */
+            pt_feature *df = &dst->feats[d];
+            pt_weight *x = NULL;
+            for (uint32_t k = 0; k < df->n; k++)
+                if (df->v[k].cls == ft->v[j].cls)
+                    x = &df->v[k];
+            if (!x) {
+                if (df->n == df->cap) {
+                    uint32_t cap = df->cap ? df->cap * 2 : 2;
+                    pt_weight *v = realloc(df->v, cap * sizeof *v);
+                    if (!v)
+                        return -1;
+                    df->v = v;
+                    df->cap = cap;
+                }
+                x = &df->v[df->n++];
+                x->cls = ft->v[j].cls;
+                x->w = 0;
+                x->total = 0;
+                x->stamp = dst->now;
+            }
+            x->total += weight * a;
+        }
+    }
+    return 0;
+}
+
 /* Features and entries that survive threshold q. */
 static void survivors(const ptrain *p, double scale, int q, size_t *nfeat, size_t *nent) {
     *nfeat = *nent = 0;

@@ -67,6 +67,11 @@ void ptrain_update(ptrain *p, const uint64_t *keys, size_t n, uint32_t gold, uin
 /* Advances the clock without an update (a correct prediction). */
 static inline void ptrain_tick(ptrain *p) { p->now++; }
 
+/* Adds weight times the averaged weights of src to dst, a trainer used only
+ * to hold means: its clock must be 1 and its entries keep their value in
+ * `total` (so that ptrain_save writes them).  Returns 0 or -1 (memory). */
+int ptrain_merge_mean(ptrain *dst, const ptrain *src, double weight);
+
 /* Writes the averaged weights as sections "<prefix>.hdr", "<prefix>.tab",
  * "<prefix>.ent".  Entries whose quantized weight is smaller than min_q in
  * absolute value are dropped; when max_bytes is not 0, the threshold is

@@ -520,7 +520,7 @@ int parser_train(const treebank *train, const treebank *dev, const parser_train_
                  petrel_error *err) {
     int epochs = o->base.epochs > 0 ? o->base.epochs : 15;
     int min_q = o->base.min_q > 0 ? o->base.min_q : 2;
-    int explore = o->explore >= 0 ? o->explore : 30;
+    int explore = o->explore >= 0 ? o->explore : 60;
     strpool sp;
     memset(&sp, 0, sizeof sp);
     if (strpool_add(&sp, "", 0) != 0)
@@ -534,7 +534,7 @@ int parser_train(const treebank *train, const treebank *dev, const parser_train_
     const char **tx = NULL, **tu = NULL;
     uint32_t L = 0;
     int rc = 0;
-    ptrain pt = {0};
+    ptrain pt = {0}, merged = {0};
     uint32_t *order = malloc((train->nsents + 1) * sizeof *order);
     if (!label_off || !glabel || !xt || !order || (dev && (!dlabel || !xd))) {
         rc = err_nomem(err);
@@ -607,10 +607,11 @@ int parser_train(const treebank *train, const treebank *dev, const parser_train_
         }
     }
     uint32_t nc = 1 + 2 * L;
-    if (ptrain_init(&pt, nc) != 0) {
+    if (ptrain_init(&pt, nc) != 0 || (o->runs > 1 && ptrain_init(&merged, nc) != 0)) {
         rc = err_nomem(err);
         goto out;
     }
+    merged.now = 1; /* holds means in `total`: see ptrain_merge_mean */
     uint32_t maxn = 1;
     for (size_t s = 0; s < train->nsents; s++)
         if (train->sents[s].count > maxn)
@@ -635,11 +636,26 @@ int parser_train(const treebank *train, const treebank *dev, const parser_train_
         rc = err_nomem(err);
         goto out;
     }
-    for (size_t s = 0; s < train->nsents; s++)
-        order[s] = (uint32_t)s;
-    uint64_t rng = o->base.seed ^ 0x5deece66dULL;
     double t0 = wall();
     uint64_t f[NPF];
+    int runs = o->runs > 1 ? o->runs : 1;
+    for (int run = 0; run < runs && rc == 0; run++) {
+    /* each run: a parser trained from scratch with its own seed; the saved
+     * weights are the mean of the runs' averaged weights */
+    if (run > 0) {
+        if (ptrain_merge_mean(&merged, &pt, 1.0 / runs) != 0) {
+            rc = err_nomem(err);
+            break;
+        }
+        ptrain_free(&pt);
+        if (ptrain_init(&pt, nc) != 0) {
+            rc = err_nomem(err);
+            break;
+        }
+    }
+    for (size_t s = 0; s < train->nsents; s++)
+        order[s] = (uint32_t)s;
+    uint64_t rng = (o->base.seed + (uint64_t)run) ^ 0x5deece66dULL;
     for (int ep = 1; ep <= epochs; ep++) {
         for (size_t s = train->nsents; s > 1; s--) {
             size_t r = rng_next(&rng) % s;
@@ -753,9 +769,18 @@ int parser_train(const treebank *train, const treebank *dev, const parser_train_
         }
         if (o->base.progress) {
             double el = wall() - t0;
-            train_progress pr = {ep, epochs, las, uas, el, el / ep * (epochs - ep)};
+            int done = run * epochs + ep, all = runs * epochs;
+            train_progress pr = {done, all, las, uas, el, el / done * (all - done)};
             o->base.progress(o->base.ctx, &pr);
         }
+    }
+    }
+    if (rc == 0 && runs > 1) {
+        if (ptrain_merge_mean(&merged, &pt, 1.0 / runs) != 0)
+            rc = err_nomem(err);
+        ptrain_free(&pt);
+        pt = merged;
+        memset(&merged, 0, sizeof merged);
     }
     free(x);
     free(mem);
@@ -773,13 +798,14 @@ int parser_train(const treebank *train, const treebank *dev, const parser_train_
         char meta[1024];
         int n = snprintf(meta, sizeof meta,
                          "kind=parser\ntrain=%s\ndev=%s\nseed=%llu\nepochs=%d\nlabels=%u\nfeatures=%zu\n"
-                         "jackknife=%d\nexplore=%d\nmin_weight=%d\nentries=%zu\ncommand=%s\n",
+                         "jackknife=%d\nexplore=%d\nruns=%d\nmin_weight=%d\nentries=%zu\ncommand=%s\n",
                          train->name, dev ? dev->name : "", (unsigned long long)o->base.seed, epochs, L, pt.count,
-                         o->jackknife, explore, used_q, kept, o->base.command ? o->base.command : "");
+                         o->jackknife, explore, o->runs > 1 ? o->runs : 1, used_q, kept, o->base.command ? o->base.command : "");
         model_writer_add(&mw, "meta", meta, (size_t)n < sizeof meta ? (size_t)n : sizeof meta - 1);
         rc = model_writer_save(&mw, path, err);
     }
 out:
+    ptrain_free(&merged);
     ptrain_free(&pt);
     strpool_free(&sp);
     free(label_off);
