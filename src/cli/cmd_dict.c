@@ -81,8 +81,8 @@ static int stats(const coder *cd) {
     printf("verb patterns %zu\n", st.patterns);
     printf("noun patterns %zu\n", st.nominal_patterns);
     printf("synsets       %zu\n", st.synsets);
-    if (st.discards)
-        printf("discards      %zu\n", st.discards);
+    printf("discards      %zu\n", st.discards);
+    printf("context words %zu\n", st.contexts);
     /* patterns by CAMEO root */
     size_t roots[21] = {0}, other = 0;
     for (size_t i = 0; i < lex_pattern_count(lex); i++) {

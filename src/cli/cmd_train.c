@@ -41,8 +41,8 @@ static void help(FILE *f) {
             "  --tagger FILE     parser: tag the development data with this tagger\n"
             "  --explore P       parser: follow P%% of its wrong predictions after the\n"
             "                    first epoch (dynamic oracle exploration; default 60)\n"
-            "  --runs N          parser: train N parsers (seeds S, S+1, ...) and save\n"
-            "                    the mean of their weights (default 1)\n"
+            "  --runs N          train N models (seeds S, S+1, ...) and save the mean of\n"
+            "                    their weights (default 1)\n"
             "  --unlabeled FILES tagger: story files (any input format) whose words give\n"
             "                    the capitalization profiles baked into the model\n"
             "  -q, --quiet       no progress lines\n");
@@ -180,9 +180,11 @@ int cmd_train(int argc, char **argv) {
     }
     int rc;
     if (strcmp(what, "tagger") == 0) {
+        o.runs = runs;
         rc = tagger_train(&tb, dev ? &dv : NULL, &o, output, &err);
     } else {
         parser_train_opts po = {o, jackknife, tagger_path, explore, runs};
+        po.base.runs = 1; /* the parser's runs are po.runs */
         rc = parser_train(&tb, dev ? &dv : NULL, &po, output, &err);
     }
     treebank_free(&tb);

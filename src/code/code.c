@@ -299,6 +299,39 @@ static void dateline_country(const lexicon *lex, const char *dateline, char *out
     }
 }
 
+/* The PLOVER contexts whose keywords the sentence has, ';'-separated
+ * ("health;migration"), or NULL. */
+static const char *contexts(const lexicon *lex, const sent_view *v) {
+    char buf[256];
+    size_t n = 0;
+    buf[0] = '\0';
+    for (uint32_t k = 0; k < v->n; k++) {
+        uint32_t node = 0;
+        for (uint32_t j = k; j < v->n && j < k + 8; j++) {
+            uint32_t next = lex_trie_next(lex, node, v->form[j]);
+            if (!next && v->lemma[j] != v->form[j])
+                next = lex_trie_next(lex, node, v->lemma[j]);
+            if (!next)
+                break;
+            node = next;
+            for (uint32_t i = lex_trie_hits(lex, node); i; i = lex_hit_get(lex, i)->next) {
+                const lex_hit *h = lex_hit_get(lex, i);
+                if (h->type != HIT_CONTEXT || !h->code)
+                    continue;
+                /* once each */
+                size_t cl = strlen(h->code);
+                int have = 0;
+                for (const char *p = buf; (p = strstr(p, h->code)) != NULL; p += cl)
+                    if ((p == buf || p[-1] == ';') && (p[cl] == ';' || p[cl] == '\0'))
+                        have = 1;
+                if (!have && n + cl + 2 < sizeof buf)
+                    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ";" : "", h->code);
+            }
+        }
+    }
+    return n ? doc_strdup(v->doc, buf, n) : NULL;
+}
+
 /* Discard phrases (PETRARCH): 2 for the story, 1 for the sentence, 0. */
 static int discarded(const lexicon *lex, const sent_view *v) {
     int found = 0;
@@ -344,8 +377,10 @@ int code_doc(const coder *cd, petrel_doc *doc, petrel_error *err) {
         if ((rc = match_mentions(cd->lex, &v, &st)) != 0 || (rc = match_events(cd->lex, &v, &st)) != 0)
             return err_set(err, rc, doc->input_name, doc->input_line, -1, "out of memory while coding story %s",
                            doc->id ? doc->id : "?");
+        const char *ctx = doc->nevents > before ? contexts(cd->lex, &v) : NULL;
         for (uint32_t e = before; e < doc->nevents; e++) {
             doc_event *ev = &doc->events[e];
+            ev->context = ctx;
             int32_t pred = (int32_t)(ev->trigger - v.first);
             date_event(&v, pred, st.date, ev);
             place_event(cd->lex, &v, pred, ev);

@@ -111,6 +111,8 @@ typedef struct doc_event {
     const char *pattern;        /* the pattern as written */
     const char *pattern_entry;  /* "file:line" of the pattern */
     const char *how;            /* intent, threat, passive, reported ... */
+    const char *context;        /* PLOVER contexts the sentence's keywords
+                                   add, ';'-separated, or NULL */
 } doc_event;
 
 #define DOC_MAX_WARNINGS 64

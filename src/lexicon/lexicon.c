@@ -224,6 +224,8 @@ static int node_add_hit(lexicon *lex, uint32_t node, const lex_hit *hit) {
     *link = index;
     if (hit->type == HIT_AGENT)
         lex->nagents++;
+    if (hit->type == HIT_CONTEXT)
+        lex->ncontexts++;
     return 0;
 }
 
@@ -440,7 +442,8 @@ static void add_values(reader *r, const char *v, size_t n, uint8_t type, const c
                 return;
             }
             int initial = (item[0] >= 'A' && item[0] <= 'Z') || (unsigned char)item[0] >= 0xC0;
-            lex_hit h = {.type = type, .caps = (uint8_t)(caps && il <= 6), .initial = (uint8_t)(initial && type != HIT_AGENT && type != HIT_REFER),
+            int common = type == HIT_AGENT || type == HIT_REFER || type == HIT_CONTEXT;
+            lex_hit h = {.type = type, .caps = (uint8_t)(caps && il <= 6), .initial = (uint8_t)(initial && !common),
                          .actor = (uint32_t)r->actor, .code = own, .file = r->file, .line = r->line};
             if (k > 0 && lex_add_hit(lex, ids, k, &h) != 0)
                 r->failed = 1;
@@ -686,6 +689,59 @@ static void parse_synset(reader *r, const char *s, size_t n) {
     }
 }
 
+/* "discard: phrase; ...", "discard story: phrase; ..." */
+static void parse_discard(reader *r, const char *s, size_t n) {
+    lexicon *lex = r->lex;
+    const char *colon = memchr(s, ':', n);
+    if (!colon) {
+        lex_diag(lex, r->file, r->line, "a discard line is \"discard: phrase; phrase\" or \"discard story: ...\"");
+        return;
+    }
+    const char *kind = s + 7;
+    size_t kl = (size_t)(colon - kind);
+    trim(&kind, &kl);
+    int story = kl == 5 && memcmp(kind, "story", 5) == 0;
+    if (kl && !story) {
+        lex_diag(lex, r->file, r->line, "a discard is \"discard:\" or \"discard story:\"");
+        return;
+    }
+    const char *v = colon + 1;
+    size_t vn = n - (size_t)(v - s);
+    while (vn > 0) {
+        const char *semi = memchr(v, ';', vn);
+        size_t len = semi ? (size_t)(semi - v) : vn;
+        const char *item = v;
+        size_t il = len;
+        trim(&item, &il);
+        int32_t ids[64];
+        int caps;
+        int k = il ? lex_phrase_ids(lex, item, il, ids, 64, &caps) : 0;
+        if (k < 0 || (k > 0 && lex_add_discard(lex, ids, k, story) != 0)) {
+            r->failed = 1;
+            return;
+        }
+        if (!semi)
+            break;
+        vn -= len + 1;
+        v = semi + 1;
+    }
+}
+
+/* "context health: epidemic; vaccine" */
+static void parse_context(reader *r, const char *s, size_t n) {
+    lexicon *lex = r->lex;
+    const char *colon = memchr(s, ':', n);
+    const char *name = s + 7;
+    size_t nl = colon ? (size_t)(colon - name) : 0;
+    trim(&name, &nl);
+    if (!colon || nl == 0 || memchr(name, ' ', nl)) {
+        lex_diag(lex, r->file, r->line, "a context line is \"context NAME: keyword; keyword\"");
+        return;
+    }
+    r->actor = -1;
+    add_values(r, colon + 1, n - (size_t)(colon + 1 - s), HIT_CONTEXT, lex_strdup(lex, name, nl));
+}
+
 /* "agent GOV MIL: phrase; phrase" */
 static void parse_agent(reader *r, const char *s, size_t n) {
     lexicon *lex = r->lex;
@@ -847,6 +903,11 @@ static void load_petrel(lexicon *lex, const char *file, const char *text, size_t
             parse_pattern(&r, s, cn);
         } else if (cn > 6 && memcmp(s, "agent", 5) == 0 && is_space(s[5])) {
             parse_agent(&r, s, cn);
+        } else if (cn > 7 && memcmp(s, "discard", 7) == 0 && (is_space(s[7]) || s[7] == ':')) {
+            r.actor = -1;
+            parse_discard(&r, s, cn);
+        } else if (cn > 8 && memcmp(s, "context", 7) == 0 && is_space(s[7])) {
+            parse_context(&r, s, cn);
         } else {
             parse_header(&r, s, cn);
         }
@@ -1095,7 +1156,8 @@ void lex_get_stats(const lexicon *lex, lex_stats *st) {
             st->orgs++;
     }
     st->roles = lex->nroles;
-    st->names = lex->nhits - 1 - lex->nagents;
+    st->names = lex->nhits - 1 - lex->nagents - lex->ncontexts;
+    st->contexts = lex->ncontexts;
     st->agents = lex->nagents;
     for (size_t i = 0; i < lex->npatterns; i++) {
         if (lex->patterns[i].nominal)

@@ -35,7 +35,8 @@ enum {
     HIT_SEAT,      /* a seat of government: CODEGOV or its own code */
     HIT_CITY,      /* a place only */
     HIT_AGENT,     /* a role noun: its agent code */
-    HIT_REFER      /* a noun that refers back to an actor ("alliance") */
+    HIT_REFER,     /* a noun that refers back to an actor ("alliance") */
+    HIT_CONTEXT    /* a keyword of a PLOVER context (code = its name) */
 };
 
 typedef struct lex_role {
@@ -185,7 +186,7 @@ int lex_trie_discard(const lexicon *lex, uint32_t node, int *story);
 
 /* Counts for `petrel dict stats`. */
 typedef struct lex_stats {
-    size_t countries, persons, orgs, roles, names, agents, patterns, nominal_patterns, synsets, discards;
+    size_t countries, persons, orgs, roles, names, agents, patterns, nominal_patterns, synsets, discards, contexts;
 } lex_stats;
 void lex_get_stats(const lexicon *lex, lex_stats *st);
 

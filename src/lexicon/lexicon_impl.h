@@ -41,7 +41,7 @@ struct lexicon {
     size_t npidx;
     u64map synset_members; /* (synset << 32 | word) -> 1 */
     u64map preps;          /* word -> 1 */
-    size_t nagents, ndiscards;
+    size_t nagents, ndiscards, ncontexts;
     petrel_error *diags;
     size_t ndiags, dropped;
     petrel_doc *scratch;   /* tokenizes names while loading */

@@ -498,6 +498,7 @@ static int jackknife(const treebank *train, const parser_train_opts *o, const ch
         }
         train_opts to = o->base;
         to.epochs = 0;
+        to.runs = 1;
         to.progress = NULL;
         to.command = "jackknife fold";
         rc = tagger_train(&view, NULL, &to, tmp, err);

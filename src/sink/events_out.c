@@ -153,19 +153,28 @@ void events_json_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo)
         fputs(",\"mode\":", f);
         json_out_cstr(f, cc ? cc->mode : NULL);
         fputs(",\"context\":[", f);
-        if (cc && cc->context) {
-            const char *p = cc->context;
-            int first = 1;
-            while (*p) {
+        /* the code's contexts, then those the sentence's keywords add */
+        const char *lists[2] = {cc ? cc->context : NULL, e->context};
+        int first = 1;
+        for (int l = 0; l < 2; l++)
+            for (const char *p = lists[l]; p && *p;) {
                 const char *semi = strchr(p, ';');
                 size_t n = semi ? (size_t)(semi - p) : strlen(p);
-                if (!first)
-                    fputc(',', f);
-                json_out_string(f, p, n);
-                first = 0;
+                int dup = 0;
+                for (const char *q = l == 1 ? lists[0] : NULL; q && !dup;) {
+                    const char *qs = strchr(q, ';');
+                    size_t qn = qs ? (size_t)(qs - q) : strlen(q);
+                    dup = qn == n && memcmp(q, p, n) == 0;
+                    q = qs ? qs + 1 : NULL;
+                }
+                if (!dup) {
+                    if (!first)
+                        fputc(',', f);
+                    json_out_string(f, p, n);
+                    first = 0;
+                }
                 p += n + (semi ? 1 : 0);
             }
-        }
         fputs("]}", f);
         fprintf(f, ",\"negated\":%s,\"modality\":\"%s\",\"quote\":%s,\"reverse\":%s", e->negated ? "true" : "false",
                 events_modality_name(e->modality), e->quote ? "true" : "false", e->reverse ? "true" : "false");

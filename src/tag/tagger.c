@@ -554,7 +554,7 @@ int tagger_train(const treebank *train, const treebank *dev, const train_opts *o
     tg_class *cls = NULL;
     uint64_t *tdk = NULL;
     uint32_t *tdv = NULL;
-    ptrain pt = {0};
+    ptrain pt = {0}, merged = {0};
     int rc = 0;
     if (!classes || !upos || !xpos || !gold || !gold_upos || !ws || !order || !pairs || (dev && (!dgold || !dws)) ||
         strpool_add(&sp, "", 0) != 0) {
@@ -684,16 +684,31 @@ int tagger_train(const treebank *train, const treebank *dev, const train_opts *o
         rc = err_nomem(err);
         goto out_mw;
     }
-    for (size_t s = 0; s < train->nsents; s++)
-        order[s] = (uint32_t)s;
-    uint64_t rng = o->seed;
     float *scores = malloc(nclass * sizeof *scores);
-    if (!scores) {
+    int runs = o->runs > 1 ? o->runs : 1;
+    if (!scores || (runs > 1 && ptrain_init(&merged, nclass) != 0)) {
+        free(scores);
         rc = err_nomem(err);
         goto out_mw;
     }
+    merged.now = 1; /* holds means: see ptrain_merge_mean */
     double t0 = wall();
     double best_dev = 0;
+    for (int run = 0; run < runs; run++) {
+    /* each run: a tagger trained from scratch with its own seed; the saved
+     * weights are the mean of the runs' averaged weights */
+    if (run > 0) {
+        int failed = ptrain_merge_mean(&merged, &pt, 1.0 / runs) != 0;
+        ptrain_free(&pt);
+        if (failed || ptrain_init(&pt, nclass) != 0) {
+            free(scores);
+            rc = err_nomem(err);
+            goto out_mw;
+        }
+    }
+    for (size_t s = 0; s < train->nsents; s++)
+        order[s] = (uint32_t)s;
+    uint64_t rng = o->seed + (uint64_t)run;
     for (int ep = 1; ep <= epochs; ep++) {
         for (size_t s = train->nsents; s > 1; s--) {
             size_t r = rng_next(&rng) % s;
@@ -758,11 +773,22 @@ int tagger_train(const treebank *train, const treebank *dev, const train_opts *o
         }
         if (o->progress) {
             double el = wall() - t0;
-            train_progress pr = {ep, epochs, dev_acc, dev_upos, el, el / ep * (epochs - ep)};
+            int done = run * epochs + ep, all = runs * epochs;
+            train_progress pr = {done, all, dev_acc, dev_upos, el, el / done * (all - done)};
             o->progress(o->ctx, &pr);
         }
     }
+    }
     free(scores);
+    if (runs > 1) {
+        if (ptrain_merge_mean(&merged, &pt, 1.0 / runs) != 0) {
+            rc = err_nomem(err);
+            goto out_mw;
+        }
+        ptrain_free(&pt);
+        pt = merged;
+        memset(&merged, 0, sizeof merged);
+    }
     /* lemma rules */
     if (lemma_learn(train, gold_upos, &sp, &mw) != 0) {
         rc = err_nomem(err);
@@ -776,9 +802,9 @@ int tagger_train(const treebank *train, const treebank *dev, const train_opts *o
         char meta[1024];
         int n = snprintf(meta, sizeof meta,
                          "kind=tagger\ntrain=%s\ndev=%s\nseed=%llu\nepochs=%d\nclasses=%u\nfeatures=%zu\n"
-                         "tagdict=%zu\nmin_weight=%d\nentries=%zu\nbest_dev=%.2f\ncommand=%s\n",
+                         "tagdict=%zu\nruns=%d\nmin_weight=%d\nentries=%zu\nbest_dev=%.2f\ncommand=%s\n",
                          train->name, dev ? dev->name : "", (unsigned long long)o->seed, epochs, nclass, pt.count, ntd,
-                         used_q, kept, best_dev, o->command ? o->command : "");
+                         runs, used_q, kept, best_dev, o->command ? o->command : "");
         model_writer_add(&mw, "meta", meta, (size_t)n < sizeof meta ? (size_t)n : sizeof meta - 1);
     }
     rc = model_writer_save(&mw, path, err);
@@ -786,6 +812,7 @@ int tagger_train(const treebank *train, const treebank *dev, const train_opts *o
 out_mw:
     model_writer_discard(&mw);
 out:
+    ptrain_free(&merged);
     ptrain_free(&pt);
     free(classes);
     free(upos);

@@ -112,6 +112,9 @@ typedef struct train_opts {
     int min_q;                  /* prune quantized weights below (0 = default) */
     size_t max_bytes;           /* raise that threshold until the weights
                                    fit in this many bytes (0 = no bound) */
+    int runs;                   /* > 1: train that many models (seeds seed,
+                                   seed+1, ...) and save the mean of their
+                                   weights */
     train_progress_fn progress; /* may be NULL */
     void *ctx;
     const char *command;        /* recorded in the model's meta section */
