@@ -28,7 +28,7 @@ dev=$ud/en_ewt-ud-dev.conllu,$ud/en_gum-ccby-ud-dev.conllu
 mkdir -p "$out"
 # shellcheck disable=SC2086
 nice "$build/petrel" train tagger --train "$train" --dev "$dev" $unlabeled \
-    --seed 1 --epochs 12 --max-mb 8 -o "$out/en-tagger.model"
+    --seed 1 --epochs 12 --runs 3 --max-mb 8 -o "$out/en-tagger.model"
 # shellcheck disable=SC2086
 nice "$build/petrel" train parser --train "$train" --dev "$dev" $unlabeled \
     --jackknife 4 --tagger "$out/en-tagger.model" --explore 60 --runs 3 \
