@@ -263,3 +263,51 @@ void test_code_big_dictionary(void) {
     lexicon_free(lex);
     free(text);
 }
+
+/* PETRARCH dictionaries read, written in petrel's format, read again: the
+ * same actors, agents and patterns. */
+void test_dict_convert_roundtrip(void) {
+    const char *actors = "ARNOR_ [ARN]\n+ARNORIAN_\nGOLLUM_\n\t[HOB <950601]\n\t[HOBGOV 19950601-19990815]\n"
+                         "GONDOR [GON]\n";
+    const char *agents = "MINISTER {MINISTERS} [~GOV]\nPOLICE {} [~COP]\n";
+    const char *verbs = "&TIES_\n+DIPLOMATIC_TIES\n+RELATIONS\n\n--- RESTORE [064] ---\nRESTORE\n"
+                        "- * &TIES (WITH +) [064]\n- NOT * [---]\n\n--- ATTACK [190] ---\nATTACK\n- * + [190]\n";
+    lexicon *a = lexicon_new();
+    petrel_error err;
+    CHECK(lexicon_load_text(a, "actors", actors, strlen(actors), LEX_PETRARCH_ACTORS, &err) == 0);
+    CHECK(lexicon_load_text(a, "agents", agents, strlen(agents), LEX_PETRARCH_AGENTS, &err) == 0);
+    CHECK(lexicon_load_text(a, "verbs", verbs, strlen(verbs), LEX_PETRARCH_VERBS, &err) == 0);
+    CHECK(lexicon_finish(a) == 0);
+    CHECK_INT(lexicon_diag_count(a), 0);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    CHECK(lexicon_write(a, f, f, f, f) == 0);
+    fclose(f);
+    lexicon *b = lexicon_new();
+    CHECK(lexicon_load_text(b, "converted", text, len, LEX_PETREL, &err) == 0);
+    CHECK(lexicon_finish(b) == 0);
+    if (lexicon_diag_count(b))
+        test_fail(__FILE__, __LINE__, "converted text has bad lines: %s\n%s", lexicon_diag(b, 0)->message, text);
+    lex_stats sa, sb;
+    lex_get_stats(a, &sa);
+    lex_get_stats(b, &sb);
+    CHECK_INT(sb.orgs, sa.orgs);
+    CHECK_INT(sb.roles, sa.roles);
+    CHECK_INT(sb.names, sa.names);
+    CHECK_INT(sb.agents, sa.agents);
+    CHECK_INT(sb.patterns, sa.patterns);
+    CHECK_INT(sb.synsets, sa.synsets);
+    /* the dated code of GOLLUM survives */
+    char code[32];
+    for (size_t i = 0; i < lex_actor_count(b); i++) {
+        const lex_actor *ac = lex_actor_get(b, (uint32_t)i);
+        if (strcmp(ac->name, "Gollum") == 0) {
+            CHECK_STR(lex_actor_code(b, ac, 19970101, code, sizeof code), "HOBGOV");
+            CHECK_STR(lex_actor_code(b, ac, 19940101, code, sizeof code), "HOB");
+        }
+    }
+    free(text);
+    lexicon_free(a);
+    lexicon_free(b);
+}

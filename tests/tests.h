@@ -38,6 +38,7 @@ TEST(test_code_golden_library)
 TEST(test_code_golden_cli)
 TEST(test_code_robustness)
 TEST(test_code_big_dictionary)
+TEST(test_dict_convert_roundtrip)
 /* command line */
 TEST(test_cli_usage)
 TEST(test_cli_exit_status)

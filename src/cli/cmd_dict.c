@@ -17,10 +17,14 @@
 #include "cli.h"
 
 static void help(FILE *f) {
-    fprintf(f, "usage: petrel dict check|stats [OPTIONS]\n\n"
+    fprintf(f, "usage: petrel dict check|stats [OPTIONS]\n"
+               "       petrel dict convert --dict-format petrarch|tabari --actors A --agents G --verbs V\n"
+               "                           [--discards D] -o DIR\n\n"
                "  check   report every dictionary line that cannot be read, event codes that\n"
                "          are not CAMEO codes and overlapping date ranges; exit 1 when any\n"
-               "  stats   count entries by kind, patterns by CAMEO root, agents by code\n\n"
+               "  stats   count entries by kind, patterns by CAMEO root, agents by code\n"
+               "  convert write PETRARCH or TABARI dictionaries in petrel's format: DIR/actors.txt,\n"
+               "          agents.txt, verbs.txt and other.txt (discards); use them with --dict DIR\n\n"
                "options:\n");
     fputs(cli_code_help, f);
 }
@@ -124,17 +128,44 @@ static int stats(const coder *cd) {
     return EXIT_OK;
 }
 
+/* Writes the loaded dictionaries into dir in petrel's format. */
+static int convert(const coder *cd, const char *dir) {
+    static const char *const names[4] = {"actors.txt", "agents.txt", "verbs.txt", "other.txt"};
+    cli_out out[4];
+    int opened = 0, rc = 0;
+    for (; opened < 4; opened++) {
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, names[opened]);
+        if (cli_out_open(&out[opened], path) != 0) {
+            rc = -1;
+            break;
+        }
+        fprintf(out[opened].f, "# %s - converted by petrel dict convert; see docs/dictionaries.md\n", names[opened]);
+    }
+    if (rc == 0 && lexicon_write(cd->lex, out[0].f, out[1].f, out[2].f, out[3].f) != 0) {
+        cli_say("%s: cannot write the dictionaries", dir);
+        rc = -1;
+    }
+    for (int i = 0; i < opened; i++)
+        if (cli_out_close(&out[i], rc == 0) != 0)
+            rc = -1;
+    if (rc == 0)
+        printf("wrote %s/actors.txt, agents.txt, verbs.txt, other.txt\n", dir);
+    return rc == 0 ? EXIT_OK : EXIT_FATAL;
+}
+
 int cmd_dict(int argc, char **argv) {
-    static const char *const with_value[] = {CLI_CODE_VALUE_OPTS, NULL};
+    static const char *const with_value[] = {CLI_CODE_VALUE_OPTS, "o", "output", NULL};
     if (argc < 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
         help(argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_USAGE : EXIT_OK;
     }
     const char *what = argv[1];
-    if (strcmp(what, "check") != 0 && strcmp(what, "stats") != 0) {
-        cli_say("dict: unknown action \"%s\" (check, stats)", what);
+    if (strcmp(what, "check") != 0 && strcmp(what, "stats") != 0 && strcmp(what, "convert") != 0) {
+        cli_say("dict: unknown action \"%s\" (check, stats, convert)", what);
         return EXIT_USAGE;
     }
+    const char *outdir = NULL;
     cli_code_opts co = {0};
     co.quiet_dict = 1;
     for (int i = 2; i < argc;) {
@@ -143,6 +174,10 @@ int cmd_dict(int argc, char **argv) {
         int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
         if (r < 0)
             return EXIT_USAGE;
+        if (r == 1 && (!strcmp(name, "o") || !strcmp(name, "output"))) {
+            outdir = value;
+            continue;
+        }
         if (r == 0 || r == 2 || cli_code_option(&co, name, value) <= 0) {
             cli_say("dict %s: unexpected \"%s\"", what, argv[i > 0 ? i - 1 : 0]);
             return EXIT_USAGE;
@@ -158,7 +193,17 @@ int cmd_dict(int argc, char **argv) {
         cli_error(&err);
         return EXIT_FATAL;
     }
-    int rc = !strcmp(what, "check") ? check(cd) : stats(cd);
+    int rc;
+    if (!strcmp(what, "convert")) {
+        if (!outdir || co.format == PETREL_DICT_PETREL) {
+            cli_say("dict convert needs --dict-format petrarch or tabari, the dictionary files, and -o DIR");
+            coder_free(cd);
+            return EXIT_USAGE;
+        }
+        rc = convert(cd, outdir);
+    } else {
+        rc = !strcmp(what, "check") ? check(cd) : stats(cd);
+    }
     coder_free(cd);
     return rc;
 }

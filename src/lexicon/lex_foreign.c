@@ -55,6 +55,7 @@ typedef struct freader {
     int npats;
     int after_patterns; /* a pattern was read in this block */
     int32_t synset;     /* synset being defined, -1 none */
+    int synset_plural;  /* make regular plurals of its members */
     /* agents: substitution markers */
     char subst_name[16][32];
     char subst_vals[16][512];
@@ -659,6 +660,7 @@ static void verbs_line(freader *r, const char *s, size_t n, int indented) {
         while (l < n && !sp(s[l]))
             l++;
         size_t nl = l - 1;
+        r->synset_plural = !(nl > 0 && s[nl] == '_');
         while (nl > 0 && s[nl] == '_') /* "&LABEL_": no plurals, same name */
             nl--;
         r->synset = lex_synset_add(lex, s + 1, nl);
@@ -671,6 +673,7 @@ static void verbs_line(freader *r, const char *s, size_t n, int indented) {
         const char *m = s + 1;
         size_t ml = n - 1;
         trimf(&m, &ml);
+        int plural_too = r->synset_plural && !(ml > 0 && m[ml - 1] == '_');
         while (ml > 0 && m[ml - 1] == '_')
             ml--;
         size_t st = ml;
@@ -685,12 +688,14 @@ static void verbs_line(freader *r, const char *s, size_t n, int indented) {
             int32_t id = word_id(r, m + st, ml - st);
             if (id < 0 || lex_synset_add_member(lex, r->synset, id) != 0)
                 r->failed = 1;
-            /* regular plural too */
-            char pl[256];
-            plural(m + st, ml - st, pl, sizeof pl);
-            id = word_id(r, pl, strlen(pl));
-            if (id < 0 || lex_synset_add_member(lex, r->synset, id) != 0)
-                r->failed = 1;
+            /* regular plural too, unless the label or the phrase ends in "_" */
+            if (plural_too) {
+                char pl[256];
+                plural(m + st, ml - st, pl, sizeof pl);
+                id = word_id(r, pl, strlen(pl));
+                if (id < 0 || lex_synset_add_member(lex, r->synset, id) != 0)
+                    r->failed = 1;
+            }
         }
         return;
     }

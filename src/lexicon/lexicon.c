@@ -400,11 +400,13 @@ static size_t strip_comment(const char *s, size_t n) {
     return n;
 }
 
+/* A CAMEO actor code: capitals and digits; "/" separates the codes of a
+ * group named as one ("FRO/BIL/SAM"). */
 static int valid_actor_code(const char *s, size_t n) {
-    if (n < 3 || n > 30)
+    if (n < 3 || n > 30 || s[0] == '/' || s[n - 1] == '/')
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9')))
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '/'))
             return 0;
     return 1;
 }
@@ -433,6 +435,10 @@ static void add_values(reader *r, const char *v, size_t n, uint8_t type, const c
             il = (size_t)(eq - item);
             trim(&item, &il);
         }
+        /* "Argentin*": the last word matches any word it begins */
+        int prefix = il > 1 && item[il - 1] == '*';
+        if (prefix)
+            il--;
         if (il > 0) {
             int32_t ids[64];
             int caps;
@@ -445,7 +451,7 @@ static void add_values(reader *r, const char *v, size_t n, uint8_t type, const c
             int common = type == HIT_AGENT || type == HIT_REFER || type == HIT_CONTEXT;
             lex_hit h = {.type = type, .caps = (uint8_t)(caps && il <= 6), .initial = (uint8_t)(initial && !common),
                          .actor = (uint32_t)r->actor, .code = own, .file = r->file, .line = r->line};
-            if (k > 0 && lex_add_hit(lex, ids, k, &h) != 0)
+            if (k > 0 && (prefix ? lex_add_hit_prefix(lex, ids, k, &h) : lex_add_hit(lex, ids, k, &h)) != 0)
                 r->failed = 1;
         }
     next:
@@ -535,17 +541,20 @@ static void parse_pattern(reader *r, const char *s, size_t n) {
     const char *colon = memchr(s, ':', i);
     size_t c1 = colon ? (size_t)(colon - s) : i;
     size_t c2 = colon ? i - c1 - 1 : 0;
-    int ok = c1 >= 2 && c1 <= 4 && (!colon || (c2 >= 2 && c2 <= 4));
-    for (size_t k = 0; ok && k < i; k++)
+    int null = i == 3 && memcmp(s, "---", 3) == 0; /* this use is no event */
+    int ok = null || (c1 >= 2 && c1 <= 4 && (!colon || (c2 >= 2 && c2 <= 4)));
+    for (size_t k = 0; ok && !null && k < i; k++)
         if (!is_digit(s[k]) && !(colon && s + k == colon))
             ok = 0;
     if (!ok) {
-        lex_diag(lex, r->file, r->line, "bad event code \"%.*s\" (2 to 4 digits, or CODE:CODE)", (int)i, s);
+        lex_diag(lex, r->file, r->line, "bad event code \"%.*s\" (2 to 4 digits, CODE:CODE, or ---)", (int)i, s);
         return;
     }
-    memcpy(p.code, s, c1);
-    if (colon)
-        memcpy(p.code2, colon + 1, c2);
+    if (!null) {
+        memcpy(p.code, s, c1);
+        if (colon)
+            memcpy(p.code2, colon + 1, c2);
+    }
     const char *body = s + i;
     size_t bn = n - i;
     trim(&body, &bn);
@@ -583,6 +592,16 @@ static void parse_pattern(reader *r, const char *s, size_t n) {
             type[k] = EL_TGT;
         else if ((wl[k] == 3 && memcmp(w[k], "SRC", 3) == 0) || (wl[k] == 1 && w[k][0] == '$'))
             type[k] = EL_SRC;
+        else if (w[k][0] == '<' && wl[k] > 1) {
+            /* "<not": a word before the predicate (auxiliary, adverb, or
+             * the verb it depends on) */
+            type[k] = EL_PRE;
+            id[k] = lex_word_add(lex, w[k] + 1, wl[k] - 1);
+            if (id[k] < 0) {
+                r->failed = 1;
+                return;
+            }
+        }
         else if (w[k][0] == '&') {
             type[k] = EL_SYNSET;
             id[k] = lex_synset_find(lex, w[k] + 1, wl[k] - 1);
@@ -604,6 +623,23 @@ static void parse_pattern(reader *r, const char *s, size_t n) {
             }
             type[k] = (k > 0 && lex_is_prep(lex, id[k])) ? EL_PREP : EL_WORD;
         }
+    }
+    /* words before the predicate come first: "<failed <to meet TGT" */
+    int pre = 0;
+    while (pre < nw && type[pre] == EL_PRE)
+        pre++;
+    for (int k = 0; k < pre; k++)
+        p.elem[p.nelem++] = (lex_elem){EL_PRE, id[k]};
+    for (int k = pre; k < nw; k++) {
+        w[k - pre] = w[k];
+        wl[k - pre] = wl[k];
+        id[k - pre] = id[k];
+        type[k - pre] = type[k];
+    }
+    nw -= pre;
+    if (nw == 0) {
+        lex_diag(lex, r->file, r->line, "a pattern needs its predicate word");
+        return;
     }
     /* the head: the first word of a verb pattern; for a noun pattern the
      * last of its leading words, the others modifying it */
@@ -752,9 +788,14 @@ static void parse_agent(reader *r, const char *s, size_t n) {
     }
     char code[64];
     size_t cl = 0;
+    int first = 0;
     for (const char *p = s + 5; p < colon; p++) {
         if (is_space(*p))
             continue;
+        if (*p == '~' && p + 1 == colon) {
+            first = 1; /* "agent NGO~:" goes before the actor's code */
+            continue;
+        }
         if (cl + 1 >= sizeof code) {
             lex_diag(lex, r->file, r->line, "agent code too long");
             return;
@@ -765,6 +806,8 @@ static void parse_agent(reader *r, const char *s, size_t n) {
         lex_diag(lex, r->file, r->line, "bad agent code \"%.*s\"", (int)cl, code);
         return;
     }
+    if (first)
+        code[cl++] = '~';
     const char *c = lex_strdup(lex, code, cl);
     r->actor = -1;
     add_values(r, colon + 1, n - (size_t)(colon + 1 - s), HIT_AGENT, c);
@@ -898,7 +941,7 @@ static void load_petrel(lexicon *lex, const char *file, const char *text, size_t
         } else if (s[0] == '&') {
             r.actor = -1;
             parse_synset(&r, s, cn);
-        } else if (is_digit(s[0])) {
+        } else if (is_digit(s[0]) || (cn > 4 && memcmp(s, "---", 3) == 0 && is_space(s[3]))) {
             r.actor = -1;
             parse_pattern(&r, s, cn);
         } else if (cn > 6 && memcmp(s, "agent", 5) == 0 && is_space(s[5])) {

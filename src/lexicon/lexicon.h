@@ -190,6 +190,12 @@ typedef struct lex_stats {
 } lex_stats;
 void lex_get_stats(const lexicon *lex, lex_stats *st);
 
+/* Writes the lexicon as petrel-format text: actors, agents, synsets and
+ * patterns, discards and contexts, each to its stream.  Returns 0,
+ * PETREL_ERR_NOMEM or PETREL_ERR_IO. */
+#include <stdio.h>
+int lexicon_write(const lexicon *lex, FILE *actors, FILE *agents, FILE *verbs, FILE *other);
+
 /* Parses a dictionary date (YYYY, YYYY-MM, YYYY-MM-DD, or PETRARCH's
  * YYMMDD / YYYYMMDD) into YYYYMMDD; end=1 rounds a partial date up (the
  * last day it covers).  Returns 0 or -1. */
