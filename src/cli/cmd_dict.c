@@ -24,7 +24,9 @@ static void help(FILE *f) {
                "          are not CAMEO codes and overlapping date ranges; exit 1 when any\n"
                "  stats   count entries by kind, patterns by CAMEO root, agents by code\n"
                "  convert write PETRARCH or TABARI dictionaries in petrel's format: DIR/actors.txt,\n"
-               "          agents.txt, verbs.txt and other.txt (discards); use them with --dict DIR\n\n"
+               "          agents.txt, verbs.txt and other.txt (discards); use them with --dict DIR\n"
+               "  unknown [--top N] [FILE...]: code the stories and list the proper nouns in actor\n"
+               "          positions that no dictionary codes, most frequent first, with an example\n\n"
                "options:\n");
     fputs(cli_code_help, f);
 }
@@ -161,8 +163,10 @@ int cmd_dict(int argc, char **argv) {
         return argc < 2 ? EXIT_USAGE : EXIT_OK;
     }
     const char *what = argv[1];
+    if (!strcmp(what, "unknown"))
+        return cmd_dict_unknown(argc - 1, argv + 1);
     if (strcmp(what, "check") != 0 && strcmp(what, "stats") != 0 && strcmp(what, "convert") != 0) {
-        cli_say("dict: unknown action \"%s\" (check, stats, convert)", what);
+        cli_say("dict: unknown action \"%s\" (check, stats, convert, unknown)", what);
         return EXIT_USAGE;
     }
     const char *outdir = NULL;

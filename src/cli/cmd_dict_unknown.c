@@ -1,0 +1,183 @@
+/*
+ * cmd_dict_unknown.c - `petrel dict unknown [FILE...]`: the worklist of the
+ * next dictionary update.  Codes every story and counts the proper nouns in
+ * actor positions (subjects, objects, possessors, appositions, objects of
+ * with / against / to / by ...) that no dictionary codes, with the number of
+ * times each is the source or target of a coded event and an example
+ * sentence; the most frequent first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/intern.h"
+#include "../doc/doc.h"
+#include "cli.h"
+
+typedef struct unknown_ctx {
+    const petrel *p;
+    intern *names;
+    unsigned long *count, *in_event;
+    char **example;
+    size_t cap;
+    int failed;
+} unknown_ctx;
+
+static int each(petrel_doc *doc, void *arg) {
+    unknown_ctx *c = arg;
+    petrel_error err;
+    if (petrel_code(c->p, doc, &err) != 0) {
+        cli_error(&err);
+        return 0;
+    }
+    for (uint32_t i = 0; i < doc->nmentions; i++) {
+        const doc_mention *m = &doc->mentions[i];
+        if (m->ncodes || m->pronoun || m->kind != MENTION_UNKNOWN)
+            continue;
+        /* the name without a leading article */
+        uint32_t s = m->start;
+        const doc_word *w = &doc->words[s];
+        if (s + 1 < m->end && w->norm_len == 3 && (memcmp(w->norm, "the", 3) == 0 || memcmp(w->norm, "The", 3) == 0))
+            s++;
+        uint32_t a = doc->words[s].start, b = doc->words[m->end - 1].start + doc->words[m->end - 1].len;
+        if (b - a > 120)
+            continue;
+        int32_t id = intern_add(c->names, doc->text + a, b - a);
+        if (id < 0) {
+            c->failed = 1;
+            return -1;
+        }
+        if ((size_t)id >= c->cap) {
+            size_t cap = c->cap ? c->cap * 2 : 1024;
+            unsigned long *cn = realloc(c->count, cap * sizeof *cn);
+            if (cn)
+                c->count = cn;
+            unsigned long *ie = realloc(c->in_event, cap * sizeof *ie);
+            if (ie)
+                c->in_event = ie;
+            char **ex = realloc(c->example, cap * sizeof *ex);
+            if (ex)
+                c->example = ex;
+            if (!cn || !ie || !ex) {
+                c->failed = 1;
+                return -1;
+            }
+            memset(c->count + c->cap, 0, (cap - c->cap) * sizeof *c->count);
+            memset(c->in_event + c->cap, 0, (cap - c->cap) * sizeof *c->in_event);
+            memset(c->example + c->cap, 0, (cap - c->cap) * sizeof *c->example);
+            c->cap = cap;
+        }
+        c->count[id]++;
+        for (uint32_t e = 0; e < doc->nevents; e++)
+            if (doc->events[e].source == (int32_t)i || doc->events[e].target == (int32_t)i)
+                c->in_event[id]++;
+        if (!c->example[id]) {
+            const doc_sentence *st = &doc->sents[m->sent];
+            size_t n = st->end - st->start;
+            c->example[id] = malloc(n + 1);
+            if (c->example[id]) {
+                memcpy(c->example[id], doc->text + st->start, n);
+                c->example[id][n] = '\0';
+                for (size_t k = 0; k < n; k++)
+                    if (c->example[id][k] == '\n' || c->example[id][k] == '\t')
+                        c->example[id][k] = ' ';
+            }
+        }
+    }
+    return 0;
+}
+
+static const unknown_ctx *sort_ctx;
+
+static int by_count(const void *a, const void *b) {
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    unsigned long cx = sort_ctx->count[x] + sort_ctx->in_event[x], cy = sort_ctx->count[y] + sort_ctx->in_event[y];
+    if (cx != cy)
+        return cx < cy ? 1 : -1;
+    return strcmp(intern_str(sort_ctx->names, x), intern_str(sort_ctx->names, y));
+}
+
+int cmd_dict_unknown(int argc, char **argv) {
+    static const char *const with_value[] = {"format", "date", "max-story-bytes", "top", CLI_CODE_VALUE_OPTS, NULL};
+    cli_input_opts in = {0};
+    cli_code_opts co = {0};
+    long top = 100;
+    char **files = malloc(sizeof *files * (size_t)(argc > 0 ? argc : 1));
+    int nfiles = 0;
+    if (!files)
+        return EXIT_FATAL;
+    for (int i = 1; i < argc;) {
+        const char *name, *value;
+        char nb[64];
+        int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
+        if (r < 0) {
+            free(files);
+            return EXIT_USAGE;
+        }
+        if (r == 0 || r == 2) {
+            if (i < argc)
+                files[nfiles++] = argv[i++];
+            continue;
+        }
+        int h = cli_input_option(&in, name, value);
+        if (!h)
+            h = cli_code_option(&co, name, value);
+        if (h < 0) {
+            free(files);
+            return EXIT_USAGE;
+        }
+        if (h)
+            continue;
+        if (!strcmp(name, "top")) {
+            top = strtol(value, NULL, 10);
+            if (top < 1)
+                top = 100;
+        } else {
+            cli_say("dict unknown: unknown option \"%s\"", argv[i - 1]);
+            free(files);
+            return EXIT_USAGE;
+        }
+    }
+    co.quiet_dict = 1;
+    unknown_ctx c = {0};
+    c.p = cli_open_coder(&co);
+    c.names = intern_new();
+    if (!c.p || !c.names) {
+        petrel_close((petrel *)c.p);
+        intern_free(c.names);
+        free(files);
+        return EXIT_FATAL;
+    }
+    unsigned long failures = 0;
+    cli_progress progress;
+    cli_progress_start(&progress, 0);
+    cli_each_story(files, nfiles, &in, each, &c, &failures, &progress);
+    cli_progress_end(&progress);
+    size_t n = intern_count(c.names);
+    int32_t *order = malloc((n ? n : 1) * sizeof *order);
+    int rc = EXIT_OK;
+    if (!order || c.failed) {
+        cli_say("out of memory");
+        rc = EXIT_FATAL;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            order[i] = (int32_t)i;
+        sort_ctx = &c;
+        qsort(order, n, sizeof *order, by_count);
+        printf("count\tin_events\tname\texample\n");
+        for (size_t i = 0; i < n && (long)i < top; i++)
+            printf("%lu\t%lu\t%s\t%s\n", c.count[order[i]], c.in_event[order[i]], intern_str(c.names, order[i]),
+                   c.example[order[i]] ? c.example[order[i]] : "");
+    }
+    for (size_t i = 0; i < n && i < c.cap; i++)
+        free(c.example[i]);
+    free(order);
+    free(c.count);
+    free(c.in_event);
+    free(c.example);
+    intern_free(c.names);
+    petrel_close((petrel *)c.p);
+    free(files);
+    if (rc)
+        return rc;
+    return failures ? EXIT_PARTIAL : EXIT_OK;
+}
