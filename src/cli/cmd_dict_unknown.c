@@ -86,14 +86,17 @@ static int each(petrel_doc *doc, void *arg) {
     return 0;
 }
 
-static const unknown_ctx *sort_ctx;
+typedef struct row {
+    unsigned long score; /* mentions + uses in events */
+    const char *name;
+    int32_t id;
+} row;
 
-static int by_count(const void *a, const void *b) {
-    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-    unsigned long cx = sort_ctx->count[x] + sort_ctx->in_event[x], cy = sort_ctx->count[y] + sort_ctx->in_event[y];
-    if (cx != cy)
-        return cx < cy ? 1 : -1;
-    return strcmp(intern_str(sort_ctx->names, x), intern_str(sort_ctx->names, y));
+static int by_score(const void *a, const void *b) {
+    const row *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return strcmp(x->name, y->name);
 }
 
 int cmd_dict_unknown(int argc, char **argv) {
@@ -153,20 +156,20 @@ int cmd_dict_unknown(int argc, char **argv) {
     cli_each_story(files, nfiles, &in, each, &c, &failures, &progress);
     cli_progress_end(&progress);
     size_t n = intern_count(c.names);
-    int32_t *order = malloc((n ? n : 1) * sizeof *order);
+    row *order = malloc((n ? n : 1) * sizeof *order);
     int rc = EXIT_OK;
     if (!order || c.failed) {
         cli_say("out of memory");
         rc = EXIT_FATAL;
     } else {
         for (size_t i = 0; i < n; i++)
-            order[i] = (int32_t)i;
-        sort_ctx = &c;
-        qsort(order, n, sizeof *order, by_count);
+            order[i] = (row){c.count[i] + c.in_event[i], intern_str(c.names, (int32_t)i), (int32_t)i};
+        qsort(order, n, sizeof *order, by_score);
         printf("count\tin_events\tname\texample\n");
-        for (size_t i = 0; i < n && (long)i < top; i++)
-            printf("%lu\t%lu\t%s\t%s\n", c.count[order[i]], c.in_event[order[i]], intern_str(c.names, order[i]),
-                   c.example[order[i]] ? c.example[order[i]] : "");
+        for (size_t i = 0; i < n && (long)i < top; i++) {
+            int32_t id = order[i].id;
+            printf("%lu\t%lu\t%s\t%s\n", c.count[id], c.in_event[id], order[i].name, c.example[id] ? c.example[id] : "");
+        }
     }
     for (size_t i = 0; i < n && i < c.cap; i++)
         free(c.example[i]);
