@@ -283,8 +283,12 @@ static int manifest_floor(const char *file, double *upos, double *las) {
     int found = -1;
     for (char *line = m; line && *line;) {
         char name[128];
-        if (sscanf(line, "floor %127s UPOS %lf LAS %lf", name, upos, las) == 3 && strcmp(name, file) == 0)
+        double u, l;
+        if (sscanf(line, "floor %127s UPOS %lf LAS %lf", name, &u, &l) == 3 && strcmp(name, file) == 0) {
+            *upos = u;
+            *las = l;
             found = 0;
+        }
         line = strchr(line, '\n');
         if (line)
             line++;
