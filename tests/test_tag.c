@@ -130,12 +130,12 @@ void test_model_bad_files(void) {
     /* missing */
     snprintf(bad, sizeof bad, "%s/no-such.model", test_tmp_dir());
     CHECK_INT(tagger_load(&t, bad, &err), PETREL_ERR_MODEL);
-    CHECK(strstr(err.message, "no-such.model") != NULL);
+    CHECK(strstr(err.file, "no-such.model") != NULL);
     /* truncated: in the header, then in the body */
     snprintf(bad, sizeof bad, "%s/short.model", test_tmp_dir());
     CHECK_INT(damaged_copy(good, bad, 40, (size_t)-1), 0);
     CHECK_INT(tagger_load(&t, bad, &err), PETREL_ERR_MODEL);
-    CHECK(strstr(err.message, "short.model") && strstr(err.message, "truncated"));
+    CHECK(strstr(err.file, "short.model") && strstr(err.message, "truncated"));
     CHECK_INT(damaged_copy(good, bad, n / 2, (size_t)-1), 0);
     CHECK_INT(tagger_load(&t, bad, &err), PETREL_ERR_MODEL);
     CHECK(strstr(err.message, "truncated") != NULL);
@@ -152,12 +152,12 @@ void test_model_bad_files(void) {
     parser p;
     CHECK_INT(parser_load(&p, good, &err), PETREL_ERR_MODEL);
     CHECK(strstr(err.message, "tagger model where a parser") != NULL);
-    /* through the public API: the message names the file */
+    /* through the public API: the error names the file */
     petrel_options o = {.models_dir = test_tmp_dir()};
     petrel *h = petrel_open(&o, &err);
     CHECK(h == NULL);
     CHECK_INT(err.code, PETREL_ERR_MODEL);
-    CHECK(strstr(err.message, "en-tagger.model") != NULL);
+    CHECK(strstr(err.file, "en-tagger.model") != NULL);
     /* and a good one loads */
     CHECK_INT(tagger_load(&t, good, &err), 0);
     tagger_unload(&t);

@@ -37,29 +37,29 @@ uint64_t model_checksum(const void *bytes, size_t size) {
 
 static int refuse(model_file *m, petrel_error *err, const char *path, const char *why) {
     model_close(m);
-    return err_set(err, PETREL_ERR_MODEL, path, 0, -1, "%s: not a usable petrel model: %s", path, why);
+    return err_set(err, PETREL_ERR_MODEL, path, 0, -1, "not a usable petrel model: %s", why);
 }
 
 int model_open(model_file *m, const char *path, const char *kind, uint64_t template_hash, petrel_error *err) {
     memset(m, 0, sizeof *m);
     int fd = open(path, O_RDONLY);
     if (fd < 0)
-        return err_set(err, errno == ENOENT ? PETREL_ERR_MODEL : PETREL_ERR_IO, path, 0, -1, "%s: cannot open model: %s",
-                       path, strerror(errno));
+        return err_set(err, errno == ENOENT ? PETREL_ERR_MODEL : PETREL_ERR_IO, path, 0, -1, "cannot open model: %s",
+                       strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return err_set(err, PETREL_ERR_MODEL, path, 0, -1, "%s: not a regular file", path);
+        return err_set(err, PETREL_ERR_MODEL, path, 0, -1, "not a regular file");
     }
     if ((size_t)st.st_size < sizeof(model_header)) {
         close(fd);
-        return err_set(err, PETREL_ERR_MODEL, path, 0, -1, "%s: not a usable petrel model: truncated (%lld bytes)",
-                       path, (long long)st.st_size);
+        return err_set(err, PETREL_ERR_MODEL, path, 0, -1, "not a usable petrel model: truncated (%lld bytes)",
+                       (long long)st.st_size);
     }
     void *base = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
     if (base == MAP_FAILED)
-        return err_set(err, PETREL_ERR_IO, path, 0, -1, "%s: cannot map model: %s", path, strerror(errno));
+        return err_set(err, PETREL_ERR_IO, path, 0, -1, "cannot map model: %s", strerror(errno));
     m->base = base;
     m->size = (size_t)st.st_size;
     snprintf(m->path, sizeof m->path, "%s", path);
@@ -206,13 +206,13 @@ int model_writer_save(model_writer *w, const char *path, petrel_error *err) {
     if (!f) {
         int e = errno;
         free(buf);
-        return err_set(err, PETREL_ERR_IO, path, 0, -1, "%s: cannot write: %s", tmp, strerror(e));
+        return err_set(err, PETREL_ERR_IO, tmp, 0, -1, "cannot write: %s", strerror(e));
     }
     size_t put = fwrite(buf, 1, total, f);
     free(buf);
     if (fclose(f) != 0 || put != total) {
         remove(tmp);
-        return err_set(err, PETREL_ERR_IO, path, 0, -1, "%s: write error", tmp);
+        return err_set(err, PETREL_ERR_IO, tmp, 0, -1, "write error");
     }
     if (rename(tmp, path) != 0) {
         int e = errno;

@@ -259,7 +259,7 @@ int parser_load(parser *p, const char *path, petrel_error *err) {
         model_close(&p->file);
         memset(p, 0, sizeof *p);
         return err_set(err, PETREL_ERR_MODEL, path, 0, -1,
-                       "%s: not a usable petrel model: parser sections missing or inconsistent", path);
+                       "not a usable petrel model: parser sections missing or inconsistent");
     }
     return 0;
 }

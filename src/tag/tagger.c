@@ -205,8 +205,8 @@ int tagger_load(tagger *t, const char *path, petrel_error *err) {
     if (bad) {
         model_close(&t->file);
         memset(t, 0, sizeof *t);
-        return err_set(err, PETREL_ERR_MODEL, path, 0, -1, "%s: not a usable petrel model: tagger sections missing or inconsistent",
-                       path);
+        return err_set(err, PETREL_ERR_MODEL, path, 0, -1,
+                       "not a usable petrel model: tagger sections missing or inconsistent");
     }
     return 0;
 }
