@@ -14,7 +14,7 @@
 
 typedef struct cameo_code {
     char code[6];        /* "0874" */
-    double scale;        /* CAMEO scale 0.5b1 value ("goldstein" in output) */
+    double scale;        /* CAMEO scale 0.5b1 value for the code's meaning ("goldstein") */
     int quad;            /* 1 verbal coop, 2 material coop, 3 verbal conflict,
                             4 material conflict */
     const char *plover;  /* PLOVER 2021 event type, NULL when none */
