@@ -39,6 +39,8 @@ TEST(test_code_golden_cli)
 TEST(test_code_robustness)
 TEST(test_code_big_dictionary)
 TEST(test_dict_convert_roundtrip)
+TEST(test_dict_check_shipped)
+TEST(test_dict_check_finds)
 /* command line */
 TEST(test_cli_usage)
 TEST(test_cli_exit_status)

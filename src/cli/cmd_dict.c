@@ -6,8 +6,10 @@
  *   petrel dict stats [same]
  *
  * check lists every line that could not be read, event codes that are not
- * CAMEO codes, and roles of one actor whose date ranges overlap with
- * different codes; the exit status is 1 when it found anything (for CI).
+ * CAMEO codes, roles of one actor whose date ranges overlap with different
+ * codes, names given to two actors (only the first loaded is ever used),
+ * and patterns written twice; the exit status is 1 when it found anything
+ * (for CI).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +31,84 @@ static void help(FILE *f) {
                "          positions that no dictionary codes, most frequent first, with an example\n\n"
                "options:\n");
     fputs(cli_code_help, f);
+}
+
+static int names_actor(int type) { return type >= HIT_NAME && type <= HIT_CITY; }
+
+/* Names that two actors share, or that one actor lists twice: the later
+ * hit can never be used. */
+static size_t check_names(const lexicon *lex) {
+    uint64_t *parents = lex_node_parents(lex);
+    if (!parents) {
+        printf("out of memory checking names\n");
+        return 1;
+    }
+    size_t problems = 0;
+    for (size_t node = 1; node < lex_node_count(lex); node++) {
+        for (uint32_t i = lex_trie_hits(lex, (uint32_t)node); i; i = lex_hit_get(lex, i)->next) {
+            const lex_hit *a = lex_hit_get(lex, i);
+            if (!names_actor(a->type))
+                continue;
+            for (uint32_t j = a->next; j; j = lex_hit_get(lex, j)->next) {
+                const lex_hit *b = lex_hit_get(lex, j);
+                if (!names_actor(b->type) || (b->actor == a->actor && b->type != a->type) ||
+                    (b->caps != a->caps || b->initial != a->initial))
+                    continue;
+                char text[256];
+                lex_node_text(lex, parents, (uint32_t)node, text, sizeof text);
+                if (b->actor == a->actor)
+                    printf("%s:%u: \"%s\" is listed twice for %s (line %u)\n", b->file, b->line, text,
+                           lex_actor_get(lex, b->actor)->name, a->line);
+                else
+                    printf("%s:%u: \"%s\" of %s is already a name of %s (%s:%u), which wins\n", b->file, b->line,
+                           text, lex_actor_get(lex, b->actor)->name, lex_actor_get(lex, a->actor)->name, a->file,
+                           a->line);
+                problems++;
+                break;
+            }
+        }
+    }
+    free(parents);
+    return problems;
+}
+
+static int same_pattern(const lex_pattern *a, const lex_pattern *b) {
+    if (a->head != b->head || a->nominal != b->nominal || a->nelem != b->nelem)
+        return 0;
+    for (int k = 0; k < a->nelem; k++)
+        if (a->elem[k].type != b->elem[k].type || a->elem[k].id != b->elem[k].id)
+            return 0;
+    return 1;
+}
+
+/* Patterns with the same elements: the later one never wins. */
+static size_t check_patterns(const lexicon *lex) {
+    size_t problems = 0, n = lex_pattern_count(lex);
+    for (size_t i = 0; i < n; i++) {
+        const lex_pattern *p = lex_pattern_get(lex, i);
+        /* patterns are grouped by predicate: compare within the group */
+        for (size_t j = i + 1; j < n; j++) {
+            const lex_pattern *q = lex_pattern_get(lex, j);
+            if (q->head != p->head || q->nominal != p->nominal)
+                break;
+            if (q->file == p->file && q->line == p->line)
+                continue;
+            if (same_pattern(p, q)) {
+                /* report the one loaded later */
+                const lex_pattern *late = p, *early = q;
+                int cmpf = strcmp(p->file, q->file);
+                if (cmpf < 0 || (cmpf == 0 && p->line < q->line)) {
+                    late = q;
+                    early = p;
+                }
+                printf("%s:%u: \"%s\" repeats %s:%u (%s)%s\n", late->file, late->line, late->text, early->file,
+                       early->line, early->code[0] ? early->code : "---",
+                       strcmp(late->code, early->code) ? ", which wins" : "");
+                problems++;
+            }
+        }
+    }
+    return problems;
 }
 
 static int check(const coder *cd) {
@@ -71,6 +151,8 @@ static int check(const coder *cd) {
                 }
             }
     }
+    problems += check_names(lex);
+    problems += check_patterns(lex);
     printf("%zu problem%s\n", problems, problems == 1 ? "" : "s");
     return problems ? EXIT_PARTIAL : EXIT_OK;
 }

@@ -1138,6 +1138,42 @@ const lex_actor *lex_actor_get(const lexicon *lex, uint32_t index) {
 }
 
 size_t lex_actor_count(const lexicon *lex) { return lex->nactors; }
+size_t lex_node_count(const lexicon *lex) { return lex->nnodes; }
+
+static void parents_from(const u64map *m, uint64_t *out, size_t nnodes) {
+    for (size_t j = 0; j < m->cap; j++)
+        if (m->keys[j] && m->vals[j] < nnodes)
+            out[m->vals[j]] = m->keys[j] - 1;
+}
+
+uint64_t *lex_node_parents(const lexicon *lex) {
+    uint64_t *out = malloc((lex->nnodes ? lex->nnodes : 1) * sizeof *out);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < lex->nnodes; i++)
+        out[i] = UINT64_MAX;
+    parents_from(&lex->edges, out, lex->nnodes);
+    parents_from(&lex->prefix_edges, out, lex->nnodes);
+    return out;
+}
+
+const char *lex_node_text(const lexicon *lex, const uint64_t *parents, uint32_t node, char *buf, size_t n) {
+    int32_t words[64];
+    int k = 0;
+    while (node && node < lex->nnodes && parents[node] != UINT64_MAX && k < 64) {
+        words[k++] = (int32_t)(uint32_t)parents[node];
+        node = (uint32_t)(parents[node] >> 32);
+    }
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int i = k - 1; i >= 0 && len + 1 < n; i--) {
+        int w = snprintf(buf + len, n - len, "%s%s", i == k - 1 ? "" : " ", lex_word_str(lex, words[i]));
+        if (w < 0)
+            break;
+        len += (size_t)w < n - len ? (size_t)w : n - len - 1;
+    }
+    return buf;
+}
 
 const lex_role *lex_role_get(const lexicon *lex, uint32_t index) {
     return index < lex->nroles ? &lex->roles[index] : NULL;

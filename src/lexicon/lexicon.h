@@ -161,6 +161,14 @@ const lex_hit *lex_hit_get(const lexicon *lex, uint32_t index);
 
 const lex_actor *lex_actor_get(const lexicon *lex, uint32_t index);
 size_t lex_actor_count(const lexicon *lex);
+/* Trie nodes are 0 .. lex_node_count() - 1 (for walks over every hit). */
+size_t lex_node_count(const lexicon *lex);
+/* For every node, the node above it and the word between them, as
+ * parent << 32 | word (UINT64_MAX for the root): a malloc'ed array of
+ * lex_node_count() entries, NULL when out of memory.  For reports only. */
+uint64_t *lex_node_parents(const lexicon *lex);
+/* The phrase of a node ("united states"), written into buf. */
+const char *lex_node_text(const lexicon *lex, const uint64_t *parents, uint32_t node, char *buf, size_t n);
 const lex_role *lex_role_get(const lexicon *lex, uint32_t index);
 
 /* The code an actor has on a date (YYYYMMDD, 0 = unknown), following the
