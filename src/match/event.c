@@ -413,6 +413,32 @@ static uint8_t modality(const sent_view *v, int32_t p) {
     return m;
 }
 
+enum { AUX_WILL = 1, AUX_WOULD = 2, AUX_MAYBE = 4, AUX_MUST = 8 };
+
+/* The modal auxiliaries of p, as AUX_* bits ("have to" and "need to" count
+ * as must). */
+static int aux_kinds(const sent_view *v, int32_t p) {
+    int k = 0;
+    for (int32_t ch = v->child[p]; ch >= 0; ch = v->sibling[ch]) {
+        if (!sv_rel_is(v, ch, "aux"))
+            continue;
+        if (in_list(v, ch, future_aux))
+            k |= AUX_WILL;
+        else if (sv_lemma_is(v, ch, "would"))
+            k |= AUX_WOULD;
+        else if (sv_lemma_is(v, ch, "must") || sv_lemma_is(v, ch, "should"))
+            k |= AUX_MUST;
+        else if (in_list(v, ch, hypo_aux))
+            k |= AUX_MAYBE;
+    }
+    /* "has to withdraw", "needs to release": the verb is the xcomp of
+     * have / need */
+    int32_t h = v->head[p];
+    if (h >= 0 && sv_rel_is(v, p, "xcomp") && (sv_lemma_is(v, h, "have") || sv_lemma_is(v, h, "need")))
+        k |= AUX_MUST;
+    return k;
+}
+
 /* ------------------------------------------------ control verb codes */
 
 static void set(char *dst, const char *code) { snprintf(dst, 9, "%s", code); }
@@ -501,6 +527,34 @@ static void refuse_code(const char *code, char *out) {
     case 8: set(out, "124"); return;
     case 12: set(out, code); return;
     default: set(out, "120"); return;
+    }
+}
+
+/* "X must / should do Y", said by Z: Z demands Y of X (CAMEO 10x). */
+static void demand_code(const char *code, char *out) {
+    static const struct {
+        const char *from, *to;
+    } exact[] = {{"045", "108"}, {"038", "108"}, {"039", "108"}, {"037", "107"}, {"057", "107"}, {"060", "101"},
+                 {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"071", "1031"},
+                 {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"081", "1051"}, {"0811", "1051"},
+                 {"0812", "1051"}, {"0813", "1051"}, {"0814", "1051"}, {"082", "1052"}, {"083", "104"},
+                 {"0831", "1041"}, {"0832", "1042"}, {"0833", "1043"}, {"0834", "1044"}, {"084", "1053"},
+                 {"0841", "1053"}, {"0842", "1053"}, {"085", "1054"}, {"086", "1055"}, {"0861", "1055"},
+                 {"0862", "1055"}, {"0863", "1055"}, {"087", "1056"}, {"0871", "1056"}, {"0872", "1056"},
+                 {"0873", "1056"}, {"0874", "1056"}};
+    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
+        if (strcmp(code, exact[i].from) == 0) {
+            set(out, exact[i].to);
+            return;
+        }
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    switch (root) {
+    case 3: case 4: set(out, "106"); return;
+    case 5: set(out, "102"); return;
+    case 6: set(out, "101"); return;
+    case 7: set(out, "103"); return;
+    case 8: set(out, "105"); return;
+    default: set(out, code); return;
     }
 }
 
@@ -659,6 +713,69 @@ static void control(const ectx *c, int32_t pred, found *f) {
     f->report_from = h;
 }
 
+/* The actor who says that p must happen: the subject of the clause that
+ * p's clause completes ("the minister reiterated that Libya must hand
+ * over", "a reminder to Iraq that it must cooperate"), or the speaker of
+ * the quotation.  -1 when none. */
+static int32_t demander_word(const sent_view *v, int32_t p) {
+    int32_t k = p;
+    for (int guard = 0; guard < 4; guard++) {
+        int32_t h = v->head[k];
+        if (h < 0 || !(sv_rel_is(v, k, "ccomp") || sv_rel_is(v, k, "acl") || sv_rel_is(v, k, "parataxis")))
+            break;
+        int32_t s = sv_child(v, h, "nsubj");
+        if (s < 0 && sv_upos_is(v, h, "NOUN"))
+            s = v->head[h] >= 0 ? sv_child(v, v->head[h], "nsubj") : -1; /* "issued a reminder that" */
+        if (s >= 0)
+            return s;
+        k = h;
+    }
+    return speaker_word(v, p);
+}
+
+/* What the modal of a predicate means in CAMEO, where no controlling verb
+ * has spoken: "will provide aid" is the intent to provide aid (033), "would
+ * impose a blockade" a threat (1381), "will not accept refugees" a
+ * refusal (122), and "Libya must hand over the suspects", said by Britain,
+ * Britain's demand (1053) of Libya.  The CAMEO codebook codes statements
+ * of future action this way; the modality stays on the event. */
+static void modal_recode(const ectx *c, int32_t pred, found *f) {
+    const sent_view *v = c->v;
+    int aux = aux_kinds(v, pred);
+    if (!aux)
+        return;
+    int root = (f->code[0] - '0') * 10 + (f->code[1] - '0');
+    int coop = root >= 4 && root <= 8, force = root >= 14 && root <= 20;
+    char code[9];
+    if (aux & AUX_MUST) {
+        if (!coop && root != 3)
+            return;
+        int32_t d = demander_word(v, pred);
+        int32_t dm = actor_of(v, d), sm = actor_of(v, f->src_word);
+        if (dm < 0 || dm == sm)
+            return;
+        demand_code(f->code, code);
+        f->tgt_word = f->src_word;
+        f->src_word = d;
+        f->how = "demand: X must / should ...";
+    } else if (coop && (aux & (AUX_WILL | AUX_WOULD))) {
+        if (f->neg) {
+            refuse_code(f->code, code);
+            f->neg = 0;
+            f->how = "refusal: will not ...";
+        } else {
+            intent_code(f->code, code);
+            f->how = "intent: will ...";
+        }
+    } else if (force && !f->neg) {
+        threat_code(f->code, code);
+        f->how = "threat: will / would / may ...";
+    } else {
+        return;
+    }
+    set(f->code, code);
+}
+
 /* Base forms a verb form may have when the lemmatizer's guess has no
  * patterns: telephoned -> telephone, telephon; shelling -> shell;
  * carried -> carry; stopped -> stop.  Returns how many it wrote. */
@@ -766,6 +883,8 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         f.neg = (uint8_t)(negated(v, pred) || (light >= 0 && negated(v, light)));
         f.mod = modality(v, polar);
         control(c, polar, &f);
+        if (!f.how)
+            modal_recode(c, polar, &f);
         if (light >= 0)
             f.report_from = light;
         /* mark the words the pattern used */
