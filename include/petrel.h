@@ -312,6 +312,11 @@ typedef struct petrel_options {
     const char *agents;      /* TABARI), read instead of data_dir/dict;  */
     const char *verbs;       /* cameo/cameo.txt still comes from data_dir */
     const char *discards;    /* (NULL: "data") */
+    int literal_modals;      /* 1: code "will attack" as the attack (190),
+                                as TABARI and PETRARCH do; 0 (default):
+                                as the CAMEO codebook does, a threat (138),
+                                "will provide aid" an intent (033), "X must
+                                release them", said by Y, Y's demand (1053) */
 } petrel_options;
 
 /* Opens the models.  opt may be NULL (defaults).  Returns NULL on failure

@@ -272,7 +272,7 @@ int cmd_dict(int argc, char **argv) {
     /* the dictionaries alone: no models needed */
     char ddir[1024];
     coder_options opt = {cli_data_dir(co.data, ddir, sizeof ddir), co.dict, (int)co.format, co.actors, co.agents,
-                         co.verbs, co.discards};
+                         co.verbs, co.discards, 0};
     petrel_error err;
     coder *cd = coder_open(&opt, &err);
     if (!cd) {
