@@ -140,6 +140,63 @@ static size_t majority(item *it, size_t n, uint32_t *counts, size_t min_count) {
     return out;
 }
 
+/* Applies a script to a form (for learning); writes a NUL-terminated lemma
+ * into out (cap bytes); returns 0, or -1 when it does not apply or fit. */
+static int apply_script(const rkey *r, const char *f, size_t n, const strpool *sp, char *out, size_t cap) {
+    if (r->strip > n)
+        return -1;
+    const char *app = sp->p + r->append;
+    size_t keep = n - r->strip, alen = strlen(app);
+    if (keep + alen + 1 > cap)
+        return -1;
+    for (size_t i = 0; i < keep; i++)
+        out[i] = r->lower ? (char)lower((unsigned char)f[i]) : f[i];
+    memcpy(out + keep, app, alen + 1);
+    return 0;
+}
+
+/* For each (lower-cased word, UPOS) group of the sorted items, the script
+ * that gives the right lemma for the most tokens of the group (ties: the
+ * most frequent script): "i" and "I" both have the lemma "I", and "lower,
+ * strip 1, append I" is right for both where the majority script (keep "I"
+ * as it is) fails on "i".  Writes the winners to the front of it; returns
+ * their count. */
+static size_t best_scripts(const treebank *tb, item *it, size_t n, const rkey *rules, const strpool *sp) {
+    size_t out = 0;
+    char buf[256];
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && it[j].key == it[i].key)
+            j++;
+        item win = it[i];
+        size_t best_right = 0, best_count = 0;
+        for (size_t a = i; a < j;) {
+            size_t b = a;
+            while (b < j && it[b].rule == it[a].rule)
+                b++;
+            size_t right = 0;
+            if (j - i > 1 && it[i].rule != it[j - 1].rule) {
+                for (size_t k = i; k < j; k++) {
+                    const tb_word *x = &tb->words[it[k].word];
+                    right += apply_script(&rules[it[a].rule], tb_str(tb, x->norm), x->norm_len, sp, buf, sizeof buf) == 0 &&
+                             strcmp(buf, tb_str(tb, x->lemma)) == 0;
+                }
+            } else {
+                right = b - a;
+            }
+            if (right > best_right || (right == best_right && b - a > best_count)) {
+                best_right = right;
+                best_count = b - a;
+                win = it[a];
+            }
+            a = b;
+        }
+        it[out++] = win;
+        i = j;
+    }
+    return out;
+}
+
 int lemma_learn(const treebank *tb, const uint16_t *upos_ids, strpool *sp, model_writer *w) {
     size_t n = tb->nwords;
     rkey *rules = calloc(4096, sizeof *rules);
@@ -170,7 +227,7 @@ int lemma_learn(const treebank *tb, const uint16_t *upos_ids, strpool *sp, model
         it[m++] = (item){exc_key(hash_lower(f, x->norm_len, 0), upos_ids[i]), id, (uint32_t)i};
     }
     qsort(it, m, sizeof *it, cmp_item);
-    size_t types = majority(it, m, NULL, 1);
+    size_t types = best_scripts(tb, it, m, rules, sp);
     for (size_t i = 0; i < types; i++) {
         keys[i] = it[i].key;
         vals[i] = it[i].rule;
