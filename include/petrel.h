@@ -312,11 +312,15 @@ typedef struct petrel_options {
     const char *agents;      /* TABARI), read instead of data_dir/dict;  */
     const char *verbs;       /* cameo/cameo.txt still comes from data_dir */
     const char *discards;    /* (NULL: "data") */
-    int literal_modals;      /* 1: code "will attack" as the attack (190),
-                                as TABARI and PETRARCH do; 0 (default):
-                                as the CAMEO codebook does, a threat (138),
-                                "will provide aid" an intent (033), "X must
-                                release them", said by Y, Y's demand (1053) */
+    int peer_rules;          /* 1: code as TABARI and PETRARCH do: "will
+                                attack" as the attack (190), and no event
+                                without a source.  0 (default): as the
+                                CAMEO codebook does, "will attack" is a
+                                threat (138), "will provide aid" an intent
+                                (033), "X must release them", said by Y,
+                                Y's demand (1053); and an event with a
+                                target but no source is kept ("civilians
+                                were killed") with a null source */
 } petrel_options;
 
 /* Opens the models.  opt may be NULL (defaults).  Returns NULL on failure

@@ -38,7 +38,7 @@ petrel *petrel_open(const petrel_options *opt, petrel_error *err) {
     }
     if (opt && (opt->data_dir || opt->dict_dir || opt->actors || opt->agents || opt->verbs)) {
         coder_options co = {opt->data_dir, opt->dict_dir, (int)opt->dict_format, opt->actors, opt->agents,
-                            opt->verbs, opt->discards, opt->literal_modals};
+                            opt->verbs, opt->discards, opt->peer_rules};
         p->coder = coder_open(&co, err);
         if (!p->coder) {
             petrel_close(p);

@@ -110,7 +110,7 @@ typedef struct cli_code_opts {
     const char *actors, *agents, *verbs, *discards;
     int quiet_dict;         /* do not list dictionary problems */
     int no_models;          /* --no-models: code parsed CoNLL-U only */
-    int literal_modals;     /* --literal-modals */
+    int peer_rules;     /* --peer-rules */
 } cli_code_opts;
 
 /* Handles one coding option; returns 1 when it was one, 0 when not, -1 on

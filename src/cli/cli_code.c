@@ -59,8 +59,9 @@ const char cli_code_help[] =
     "  --data DIR           dictionaries (DIR/dict) and the CAMEO table (DIR/cameo)\n"
     "  --dict DIR           petrel dictionaries of your own, instead of DIR/dict\n"
     "  --no-models          load no model: code CoNLL-U input as parsed there\n"
-    "  --literal-modals     code \"will attack\" as an attack, as TABARI and PETRARCH\n"
-    "                       do, not as CAMEO's threat (13x), intent (03x), demand (10x)\n"
+    "  --peer-rules         code as TABARI and PETRARCH do: \"will attack\" as an\n"
+    "                       attack, not CAMEO's threat (13x), intent (03x) or demand\n"
+    "                       (10x); no event without a source actor\n"
     "  --dict-format F      petrel (default), petrarch or tabari: with --actors,\n"
     "                       --agents, --verbs, --discards FILE, code with a user's\n"
     "                       dictionaries in that format instead of petrel's own\n";
@@ -68,8 +69,8 @@ const char cli_code_help[] =
 int cli_code_option(cli_code_opts *o, const char *name, const char *value) {
     if (strcmp(name, "no-models") == 0)
         o->no_models = 1;
-    else if (strcmp(name, "literal-modals") == 0)
-        o->literal_modals = 1;
+    else if (strcmp(name, "peer-rules") == 0)
+        o->peer_rules = 1;
     else if (strcmp(name, "models") == 0)
         o->models = value;
     else if (strcmp(name, "data") == 0)
@@ -114,7 +115,7 @@ petrel *cli_open_coder(const cli_code_opts *o) {
     petrel_options po = {0};
     po.models_dir = cli_models_dir(o->models, mdir, sizeof mdir);
     po.no_models = o->no_models;
-    po.literal_modals = o->literal_modals;
+    po.peer_rules = o->peer_rules;
     po.data_dir = cli_data_dir(o->data, ddir, sizeof ddir);
     po.dict_format = o->format;
     po.dict_dir = o->dict;

@@ -183,7 +183,7 @@ static int stats(const coder *cd) {
     }
     printf("\npatterns by CAMEO root:\n");
     for (int r = 1; r <= 20; r++) {
-        char code[4];
+        char code[12];
         snprintf(code, sizeof code, "%02d", r);
         const cameo_code *cc = cameo_find(cd->cameo, code);
         printf("  %02d %-40s %5zu\n", r, cc ? cc->name : "", roots[r]);

@@ -95,9 +95,9 @@ static int same(const triple *a, const triple *b) {
 int cmd_validate(int argc, char **argv) {
     static const char *const with_value[] = {CLI_CODE_VALUE_OPTS, NULL};
     cli_code_opts co = {0};
-    /* the suites test TABARI's and PETRARCH's rules, which code a modal
-     * event as written ("will attack" = 190) */
-    co.literal_modals = 1;
+    /* the suites test TABARI's and PETRARCH's rules: a modal event as
+     * written ("will attack" = 190), no event without a source */
+    co.peer_rules = 1;
     const char *file = NULL;
     int verbose = 0;
     for (int i = 1; i < argc;) {

@@ -354,7 +354,7 @@ int code_doc(const coder *cd, petrel_doc *doc, petrel_error *err) {
     memset(&st, 0, sizeof st);
     st.date = doc->date.year ? doc->date.year * 10000 + doc->date.month * 100 + doc->date.day : 0;
     st.first_mention = doc->nmentions;
-    st.literal_modals = cd->literal_modals;
+    st.peer_rules = cd->peer_rules;
     dateline_country(cd->lex, doc->dateline, st.dateline, sizeof st.dateline);
     for (uint32_t s = 0; s < doc->nsents; s++) {
         sent_view v;

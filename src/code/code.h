@@ -27,7 +27,7 @@
 typedef struct coder {
     lexicon *lex;
     cameo_table *cameo;
-    int literal_modals;
+    int peer_rules;
 } coder;
 
 /* Where a coder's dictionaries come from. */
@@ -38,7 +38,7 @@ typedef struct coder_options {
     int dict_format;       /* 0 petrel, 1 PETRARCH, 2 TABARI (PETREL_DICT_*) */
     const char *actors, *agents, *verbs, *discards; /* files in that format,
                                                         used instead of dict/ */
-    int literal_modals;    /* petrel_options.literal_modals */
+    int peer_rules;    /* petrel_options.peer_rules */
 } coder_options;
 
 /* Loads the dictionaries and the CAMEO table.  Bad dictionary lines are

@@ -23,7 +23,7 @@ coder *coder_open(const coder_options *opt, petrel_error *err) {
         coder_free(cd);
         return NULL;
     }
-    cd->literal_modals = opt && opt->literal_modals;
+    cd->peer_rules = opt && opt->peer_rules;
     int rc = 0;
     if (opt && opt->dict_format != PETREL_DICT_PETREL) {
         int tabari = opt->dict_format == PETREL_DICT_TABARI;

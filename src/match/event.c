@@ -627,14 +627,20 @@ static int emit(const ectx *c, const found *f) {
         if (sp >= 0)
             sm = actor_of(v, sp);
     }
-    if (sm < 0) {
+    if (sm < 0 && (tm < 0 || c->st->peer_rules)) {
         doc_trace(doc, "  no source actor: no event");
         return 0;
     }
+    /* "three civilians were killed in a car bombing": an event with a
+     * target and no source is kept, its source null */
+    if (sm < 0)
+        doc_trace(doc, "  no source actor: the event has a target only");
     if (tm == sm)
         tm = -1;
     int32_t srcs[MAX_DYADS], tgts[MAX_DYADS];
-    int ns = group_members(doc, sm, srcs, MAX_DYADS), nt = tm >= 0 ? group_members(doc, tm, tgts, MAX_DYADS) : 0;
+    int ns = sm >= 0 ? group_members(doc, sm, srcs, MAX_DYADS) : 1, nt = tm >= 0 ? group_members(doc, tm, tgts, MAX_DYADS) : 0;
+    if (sm < 0)
+        srcs[0] = -1;
     int reciprocal = nt == 0 && ns > 1 && !f->reverse;
     if (reciprocal) {
         /* "Gondor and Osgiliath renewed ties": each with the other */
@@ -650,8 +656,8 @@ static int emit(const ectx *c, const found *f) {
     int quote = in_quote(v, f->pred);
     int made = 0;
     for (int a = 0; a < ns; a++) {
-        const doc_mention *S = &doc->mentions[srcs[a]];
-        int sc = S->ncodes ? S->ncodes : 1;
+        const doc_mention *S = srcs[a] >= 0 ? &doc->mentions[srcs[a]] : NULL;
+        int sc = S && S->ncodes ? S->ncodes : 1;
         for (int si = 0; si < sc; si++)
             for (int b = 0; b < nt; b++) {
                 const doc_mention *T = tgts[b] >= 0 ? &doc->mentions[tgts[b]] : NULL;
@@ -660,7 +666,7 @@ static int emit(const ectx *c, const found *f) {
                     if (T && tgts[b] == srcs[a])
                         continue;
                     /* no event of an actor with itself */
-                    if (T && S->ncodes && T->ncodes && strcmp(S->code[si], T->code[ti]) == 0)
+                    if (T && S && S->ncodes && T->ncodes && strcmp(S->code[si], T->code[ti]) == 0)
                         continue;
                     /* one event per dyad and code in a sentence */
                     int dup = 0;
@@ -908,7 +914,7 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         f.neg = (uint8_t)(negated(v, pred) || (light >= 0 && negated(v, light)));
         f.mod = modality(v, polar);
         control(c, polar, &f);
-        if (!f.how && !c->st->literal_modals)
+        if (!f.how && !c->st->peer_rules)
             modal_recode(c, polar, &f);
         if (light >= 0)
             f.report_from = light;

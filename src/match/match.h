@@ -29,7 +29,8 @@ typedef struct match_story {
     int32_t date;            /* story date YYYYMMDD, 0 unknown */
     char dateline[24];       /* country code of the dateline place, "" */
     uint32_t first_mention;  /* mentions of this story start here */
-    int literal_modals;      /* code modal events as written (no 03x/10x/13x) */
+    int peer_rules;          /* TABARI's and PETRARCH's rules: modal events
+                                as written, no event without a source */
 } match_story;
 
 /* Finds the mentions of one sentence (after those of earlier sentences).
