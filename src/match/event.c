@@ -293,15 +293,31 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
 
 /* The mention that stands for word k: its own, or an owner's (possessor,
  * "of" phrase, compound) for a non-actor noun.  -1 when none. */
+static const char *const partitives[] = {"ten",    "tens",    "hundred",   "hundreds", "thousand", "thousands",
+                                         "million", "millions", "dozen",    "dozens",   "score",    "scores",
+                                         "group",  "groups",   "member",    "members",  "some",     "many",
+                                         "most",   "one",      "all",       "several",  "number",   "lot",
+                                         "majority", "crowd",  "band",      "team",     "delegation", "unit",
+                                         "contingent", "part", "rest",      "each",     "none",     "both", NULL};
+
 static int32_t actor_of(const sent_view *v, int32_t k) {
-    if (k < 0)
-        return -1;
-    if (v->mention[k] >= 0)
-        return v->mention[k];
-    for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch])
-        if ((sv_rel_exact(v, ch, "nmod:poss") || sv_rel_is(v, ch, "compound") || sv_rel_is(v, ch, "nmod")) &&
-            v->mention[ch] >= 0)
-            return v->mention[ch];
+    for (int depth = 0; k >= 0 && depth < 4; depth++) {
+        if (v->mention[k] >= 0)
+            return v->mention[k];
+        int32_t of = -1;
+        for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch]) {
+            if ((sv_rel_exact(v, ch, "nmod:poss") || sv_rel_is(v, ch, "compound") || sv_rel_is(v, ch, "nmod")) &&
+                v->mention[ch] >= 0)
+                return v->mention[ch];
+            if (of < 0 && sv_rel_is(v, ch, "nmod"))
+                of = ch;
+        }
+        /* "tens of thousands of students", "members of the union": the
+         * actor is the whole the part is taken from */
+        if (of < 0 || !(sv_upos_is(v, k, "NUM") || in_list(v, k, partitives)))
+            return -1;
+        k = of;
+    }
     return -1;
 }
 
@@ -367,6 +383,10 @@ static int32_t source_word(const sent_view *v, int32_t p, int depth) {
         return -1;
     }
     int32_t s = sv_child(v, p, "nsubj");
+    /* "it is willing to withdraw": parsers often make a referring "it" an
+     * expletive */
+    if (s < 0 && (s = sv_child(v, p, "expl")) >= 0 && v->mention[s] < 0)
+        s = -1;
     if (s >= 0)
         return s;
     int32_t h = v->head[p];
@@ -665,17 +685,19 @@ static int emit(const ectx *c, const found *f) {
                 for (int ti = 0; ti < tc && made < MAX_DYADS; ti++) {
                     if (T && tgts[b] == srcs[a])
                         continue;
-                    /* no event of an actor with itself */
-                    if (T && S && S->ncodes && T->ncodes && strcmp(S->code[si], T->code[ti]) == 0)
-                        continue;
+                    /* an actor does not act on itself: "continued their
+                     * hunger strike", "laid down their arms" are events
+                     * without a target */
+                    int self = T && S && S->ncodes && T->ncodes && strcmp(S->code[si], T->code[ti]) == 0;
                     /* one event per dyad and code in a sentence */
                     int dup = 0;
                     for (uint32_t e = doc->nevents; e > 0 && !dup;) {
                         const doc_event *x = &doc->events[--e];
                         if (x->sent != v->index)
                             break;
-                        dup = x->source == srcs[a] && x->source_code == si && x->target == (T ? tgts[b] : -1) &&
-                              x->target_code == ti && strcmp(x->code, f->code) == 0;
+                        dup = x->source == srcs[a] && x->source_code == si &&
+                              x->target == (T && !self ? tgts[b] : -1) && (self || x->target_code == ti) &&
+                              strcmp(x->code, f->code) == 0;
                     }
                     if (dup)
                         continue;
@@ -686,8 +708,8 @@ static int emit(const ectx *c, const found *f) {
                     ev->trigger = v->first + (uint32_t)f->pred;
                     ev->source = srcs[a];
                     ev->source_code = (uint8_t)si;
-                    ev->target = T ? tgts[b] : -1;
-                    ev->target_code = (uint8_t)ti;
+                    ev->target = T && !self ? tgts[b] : -1;
+                    ev->target_code = (uint8_t)(self ? 0 : ti);
                     set(ev->code, f->code);
                     ev->negated = f->neg;
                     ev->modality = f->mod;
