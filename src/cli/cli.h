@@ -135,6 +135,7 @@ int cmd_dict(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 /* `petrel eval plover` (dispatched from cmd_eval.c). */
 int cmd_eval_plover(int argc, char **argv);
+int cmd_eval_stories(int argc, char **argv);
 /* `petrel dict unknown` (dispatched from cmd_dict.c). */
 int cmd_dict_unknown(int argc, char **argv);
 

@@ -208,6 +208,8 @@ int cmd_eval(int argc, char **argv) {
         return cmd_eval_parse(argc - 1, argv + 1);
     if (strcmp(argv[1], "plover") == 0)
         return cmd_eval_plover(argc - 1, argv + 1);
-    cli_say("eval: unknown evaluation \"%s\" (tokenize, parse, plover)", argv[1]);
+    if (strcmp(argv[1], "stories") == 0)
+        return cmd_eval_stories(argc - 1, argv + 1);
+    cli_say("eval: unknown evaluation \"%s\" (tokenize, parse, plover, stories)", argv[1]);
     return EXIT_USAGE;
 }

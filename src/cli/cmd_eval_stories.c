@@ -1,0 +1,257 @@
+/*
+ * cmd_eval_stories.c - `petrel eval stories FILE...`: how much of a corpus
+ * petrel codes, and how often a story's most frequent PLOVER type is the
+ * type the story is labelled with.
+ *
+ *   petrel eval stories [--label KEY] [--show] FILE.jsonl ...
+ *
+ * For the synthetic news corpus (one JSON story a line with a "plover"
+ * field): the share of sentences that yield at least one event (negated
+ * events do not count), the share of stories with an event, and the
+ * agreement of each story's most frequent PLOVER type (ties: the type seen
+ * first) with its label, overall and per label.  A story without events
+ * disagrees.  Labels use PLOVER 2021 names; the 0.5 names count as their
+ * 2021 equivalents.  It is a weak signal: a story labelled PROTEST may
+ * well report more arrests than protests.
+ */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../api/api.h"
+#include "../doc/doc.h"
+#include "cli.h"
+
+#define MAX_TYPES 32
+
+typedef struct label_row {
+    char label[24];
+    unsigned stories, agree, none;
+    unsigned predicted[MAX_TYPES]; /* by index into the type table */
+} label_row;
+
+typedef struct tally {
+    char types[MAX_TYPES][24];
+    int ntypes;
+    label_row rows[MAX_TYPES];
+    int nrows;
+} tally;
+
+static const char *type_2021(const char *t) {
+    if (!strcmp(t, "DEMAND"))
+        return "REQUEST";
+    if (!strcmp(t, "DISAPPROVE") || !strcmp(t, "INVESTIGATE"))
+        return "ACCUSE";
+    if (!strcmp(t, "FIGHT"))
+        return "ASSAULT";
+    return t;
+}
+
+static int type_index(tally *t, const char *type) {
+    for (int i = 0; i < t->ntypes; i++)
+        if (strcmp(t->types[i], type) == 0)
+            return i;
+    if (t->ntypes == MAX_TYPES)
+        return -1;
+    snprintf(t->types[t->ntypes], sizeof t->types[0], "%s", type);
+    return t->ntypes++;
+}
+
+static label_row *row_of(tally *t, const char *label) {
+    for (int i = 0; i < t->nrows; i++)
+        if (strcmp(t->rows[i].label, label) == 0)
+            return &t->rows[i];
+    if (t->nrows == MAX_TYPES)
+        return NULL;
+    label_row *r = &t->rows[t->nrows++];
+    memset(r, 0, sizeof *r);
+    snprintf(r->label, sizeof r->label, "%s", label);
+    return r;
+}
+
+/* The label of a story: its metadata field key, a JSON string. */
+static int story_label(const petrel_doc *doc, const char *key, char *out, size_t len) {
+    const char *json = doc_meta_get(doc, key);
+    if (!json)
+        return 0;
+    cJSON *v = cJSON_Parse(json);
+    int ok = cJSON_IsString(v) && v->valuestring[0];
+    if (ok)
+        snprintf(out, len, "%s", type_2021(v->valuestring));
+    cJSON_Delete(v);
+    return ok;
+}
+
+static void help(FILE *f) {
+    fprintf(f, "usage: petrel eval stories [--label KEY] [--show] FILE ...\n\n"
+               "Codes every story and prints the share of sentences that yield an event, the\n"
+               "share of stories that do, and how often a story's most frequent PLOVER type\n"
+               "is its label (the field KEY of each story, default \"plover\"), overall and per\n"
+               "label.\n\n"
+               "options:\n"
+               "  --label KEY          the story field holding the PLOVER label\n"
+               "  --show               each story: label, predicted type, event counts\n");
+    fputs(cli_code_help, f);
+}
+
+int cmd_eval_stories(int argc, char **argv) {
+    static const char *const with_value[] = {CLI_CODE_VALUE_OPTS, "label", NULL};
+    cli_code_opts co = {0};
+    const char *label_key = "plover";
+    const char *files[64];
+    int nfiles = 0, show = 0;
+    for (int i = 1; i < argc;) {
+        const char *name, *value;
+        char nb[64];
+        int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r == 0 || r == 2) {
+            if (i < argc && nfiles < 64)
+                files[nfiles++] = argv[i];
+            i++;
+            continue;
+        }
+        int h = cli_code_option(&co, name, value);
+        if (h < 0)
+            return EXIT_USAGE;
+        if (h)
+            continue;
+        if (!strcmp(name, "h") || !strcmp(name, "help")) {
+            help(stdout);
+            return EXIT_OK;
+        } else if (!strcmp(name, "label")) {
+            label_key = value;
+        } else if (!strcmp(name, "show")) {
+            show = 1;
+        } else {
+            cli_say("eval stories: unknown option \"%s\"", argv[i - 1]);
+            return EXIT_USAGE;
+        }
+    }
+    if (!nfiles) {
+        help(stderr);
+        return EXIT_USAGE;
+    }
+    petrel *p = cli_open_coder(&co);
+    if (!p)
+        return EXIT_FATAL;
+    tally *t = calloc(1, sizeof *t);
+    petrel_doc *doc = petrel_doc_new();
+    if (!t || !doc) {
+        cli_say("eval stories: out of memory");
+        free(t);
+        petrel_doc_free(doc);
+        petrel_close(p);
+        return EXIT_FATAL;
+    }
+    unsigned long stories = 0, labelled = 0, agree = 0, with_event = 0, sentences = 0, sent_event = 0,
+                  events = 0, failures = 0, discarded = 0;
+    for (int fi = 0; fi < nfiles; fi++) {
+        petrel_error err;
+        petrel_reader *r = petrel_reader_open(files[fi], NULL, &err);
+        if (!r) {
+            cli_error(&err);
+            failures++;
+            continue;
+        }
+        int rc;
+        while ((rc = petrel_reader_next(r, doc, &err)) != 0) {
+            if (rc < 0) {
+                cli_error(&err);
+                failures++;
+                if (rc == PETREL_ERR_IO)
+                    break;
+                continue;
+            }
+            if (petrel_code(p, doc, &err) != 0) {
+                cli_error(&err);
+                failures++;
+                continue;
+            }
+            stories++;
+            discarded += doc->discarded;
+            sentences += doc->nsents;
+            unsigned counts[MAX_TYPES] = {0};
+            int first_seen[MAX_TYPES];
+            int order = 0, any = 0;
+            for (int k = 0; k < MAX_TYPES; k++)
+                first_seen[k] = -1;
+            uint32_t last_sent = UINT32_MAX;
+            for (uint32_t e = 0; e < doc->nevents; e++) {
+                petrel_event ev;
+                petrel_doc_event(p, doc, e, &ev);
+                if (ev.negated)
+                    continue;
+                events++;
+                any = 1;
+                if (doc->events[e].sent != last_sent) {
+                    last_sent = doc->events[e].sent;
+                    sent_event++;
+                }
+                if (!ev.plover)
+                    continue;
+                int k = type_index(t, ev.plover);
+                if (k < 0)
+                    continue;
+                counts[k]++;
+                if (first_seen[k] < 0)
+                    first_seen[k] = order++;
+            }
+            with_event += (unsigned long)any;
+            int best = -1;
+            for (int k = 0; k < t->ntypes; k++)
+                if (counts[k] && (best < 0 || counts[k] > counts[best] ||
+                                  (counts[k] == counts[best] && first_seen[k] < first_seen[best])))
+                    best = k;
+            char label[24];
+            if (!story_label(doc, label_key, label, sizeof label))
+                continue;
+            labelled++;
+            label_row *row = row_of(t, label);
+            int ok = best >= 0 && strcmp(t->types[best], label) == 0;
+            agree += (unsigned long)ok;
+            if (row) {
+                row->stories++;
+                row->agree += (unsigned)ok;
+                if (best < 0)
+                    row->none++;
+                else
+                    row->predicted[best]++;
+            }
+            if (show)
+                printf("%s %-10s %-10s %s\n", ok ? "+" : "-", label, best >= 0 ? t->types[best] : "(none)",
+                       doc->id ? doc->id : "?");
+        }
+        petrel_reader_close(r);
+    }
+    printf("petrel eval stories: %lu stories, %lu sentences, %lu events (negated ones not counted)\n\n", stories,
+           sentences, events);
+    printf("  sentences with an event  %6.1f%%  (%lu of %lu)\n", sentences ? 100.0 * sent_event / sentences : 0,
+           sent_event, sentences);
+    printf("  stories with an event    %6.1f%%  (%lu of %lu; %lu discarded as not political)\n",
+           stories ? 100.0 * with_event / stories : 0, with_event, stories, discarded);
+    if (labelled) {
+        printf("  story type agreement     %6.3f   (%lu of %lu stories labelled \"%s\")\n\n",
+               (double)agree / labelled, agree, labelled, label_key);
+        printf("  %-10s %7s %7s %7s  most often predicted instead\n", "label", "stories", "agree", "none");
+        for (int i = 0; i < t->nrows; i++) {
+            const label_row *r = &t->rows[i];
+            int other = -1;
+            for (int k = 0; k < t->ntypes; k++)
+                if (strcmp(t->types[k], r->label) != 0 && r->predicted[k] &&
+                    (other < 0 || r->predicted[k] > r->predicted[other]))
+                    other = k;
+            printf("  %-10s %7u %7u %7u  %s", r->label, r->stories, r->agree, r->none,
+                   other >= 0 ? t->types[other] : "-");
+            if (other >= 0)
+                printf(" (%u)", r->predicted[other]);
+            printf("\n");
+        }
+    }
+    petrel_doc_free(doc);
+    petrel_close(p);
+    free(t);
+    return failures ? EXIT_PARTIAL : EXIT_OK;
+}
