@@ -75,6 +75,8 @@ static const char *const fail_verbs[] = {"fail", "neglect", NULL};
 static const char *const ask_verbs[] = {"urge",   "ask",   "call",    "demand", "press", "appeal", "encourage",
                                         "invite", "order", "request", "tell",   "force", "pressure", "persuade",
                                         "advise", "allow", "instruct", NULL};
+static const char *const allege_verbs[] = {"accuse", "blame", "allege", "charge", "suspect", "deny", "indict",
+                                           "implicate", NULL};
 static const char *const future_aux[] = {"will", "shall", "wo", "'ll", NULL};
 static const char *const hypo_aux[] = {"would", "could", "might", "may", "should", "must", "can", "ca", NULL};
 static const char *const neg_words[] = {"not", "never", "n't", "no", NULL};
@@ -829,6 +831,32 @@ static void modal_recode(const ectx *c, int32_t pred, found *f) {
     set(f->code, code);
 }
 
+/* Is p the act someone is accused of ("accused Ukraine of shelling the
+ * plant", "denied supplying weapons", "men suspected of attacking a
+ * mosque")?  The accusation is the event; the act is only alleged. */
+static int alleged(const sent_view *v, int32_t p) {
+    int32_t k = p;
+    for (int guard = 0; guard < 4; guard++) {
+        int32_t h = v->head[k];
+        if (h < 0)
+            return 0;
+        if (sv_rel_is(v, k, "conj")) {
+            k = h;
+            continue;
+        }
+        if (!(sv_rel_is(v, k, "advcl") || sv_rel_is(v, k, "acl") || sv_rel_is(v, k, "xcomp") ||
+              sv_rel_is(v, k, "ccomp")))
+            return 0;
+        /* "accused Ukraine of shelling": parsers hang the act on the
+         * accused */
+        if (sv_rel_is(v, k, "acl") && (sv_rel_is(v, h, "obj") || sv_rel_is(v, h, "iobj")) && v->head[h] >= 0 &&
+            in_list(v, v->head[h], allege_verbs))
+            return 1;
+        return in_list(v, h, allege_verbs);
+    }
+    return 0;
+}
+
 /* Base forms a verb form may have when the lemmatizer's guess has no
  * patterns: telephoned -> telephone, telephon; shelling -> shell;
  * carried -> carry; stopped -> stop.  Returns how many it wrote. */
@@ -883,6 +911,11 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         doc_trace(doc, "  + %s [%s:%u] matched", p->text, p->file, p->line);
         if (!p->code[0]) {
             doc_trace(doc, "  null code: this use is no event");
+            return 1;
+        }
+        if (!nominal && alleged(v, pred)) {
+            doc_trace(doc, "  an act someone is accused of: no event of its own");
+            c->used[pred] = 1;
             return 1;
         }
         found f;
