@@ -588,9 +588,11 @@ static void parse_pattern(reader *r, const char *s, size_t n) {
     uint8_t type[LEX_MAX_ELEMS + 2];
     for (int k = 0; k < nw; k++) {
         id[k] = -1;
-        if ((wl[k] == 3 && memcmp(w[k], "TGT", 3) == 0) || (wl[k] == 1 && w[k][0] == '+'))
+        /* TGT and SRC only: "$" and "+" are words here ("seek $"), not
+         * TABARI's markers (lex_foreign.c reads those) */
+        if (wl[k] == 3 && memcmp(w[k], "TGT", 3) == 0)
             type[k] = EL_TGT;
-        else if ((wl[k] == 3 && memcmp(w[k], "SRC", 3) == 0) || (wl[k] == 1 && w[k][0] == '$'))
+        else if (wl[k] == 3 && memcmp(w[k], "SRC", 3) == 0)
             type[k] = EL_SRC;
         else if (w[k][0] == '<' && wl[k] > 1) {
             /* "<not": a word before the predicate (auxiliary, adverb, or
