@@ -147,7 +147,10 @@ static inline void wtable_add_all(const wtable *t, const uint64_t *keys, size_t 
             wt_slot s = t->slots[i];
             if (s.fp == fp) {
                 found[nf++] = s.packed;
-                __builtin_prefetch(t->entries + (s.packed >> 8));
+                /* every cache line of the feature's weights (16 a line) */
+                const wt_entry *e = t->entries + (s.packed >> 8);
+                for (uint32_t j = 0, m = s.packed & 0xff; j < m; j += 16)
+                    __builtin_prefetch(e + j);
                 break;
             }
             if (s.fp == 0)
