@@ -349,6 +349,42 @@ static int discarded(const lexicon *lex, const sent_view *v) {
     return found;
 }
 
+/* Agents coded without a country ("police", "demonstrators") take one from
+ * the event: the country of its place ("protesters in Kirkuk"), or, for the
+ * people a country's police, courts or security services act on, that
+ * country ("police fired on demonstrators").  The mention keeps the code
+ * for the sentence. */
+static void complete_country(petrel_doc *doc, doc_event *ev, int32_t side, int32_t other, int other_code) {
+    if (side < 0)
+        return;
+    doc_mention *m = &doc->mentions[side];
+    if (!m->countryless || m->ncodes != 1)
+        return;
+    char country[4] = "";
+    const char *how = NULL;
+    if (ev->place[0]) {
+        snprintf(country, sizeof country, "%.3s", ev->place);
+        how = "agent + place of the event";
+    } else if (other >= 0) {
+        const doc_mention *o = &doc->mentions[other];
+        const char *oc = o->ncodes ? o->code[other_code < o->ncodes ? other_code : 0] : "";
+        /* the other side has a country and is one of its domestic
+         * institutions: police, courts, intelligence */
+        if (!o->countryless && strlen(oc) >= 6 &&
+            (strstr(oc + 3, "COP") || strstr(oc + 3, "JUD") || strstr(oc + 3, "SPY"))) {
+            snprintf(country, sizeof country, "%.3s", oc);
+            how = "agent + country of the police or court acting on it";
+        }
+    }
+    if (!country[0])
+        return;
+    char code[24];
+    match_join_codes(country, m->code[0], code, sizeof code);
+    snprintf(m->code[0], sizeof m->code[0], "%s", code);
+    m->countryless = 0;
+    m->how = how;
+}
+
 int code_doc(const coder *cd, petrel_doc *doc, petrel_error *err) {
     match_story st;
     memset(&st, 0, sizeof st);
@@ -385,6 +421,8 @@ int code_doc(const coder *cd, petrel_doc *doc, petrel_error *err) {
             int32_t pred = (int32_t)(ev->trigger - v.first);
             date_event(&v, pred, st.date, ev);
             place_event(cd->lex, &v, pred, ev);
+            complete_country(doc, ev, ev->source, ev->target, ev->target_code);
+            complete_country(doc, ev, ev->target, ev->source, ev->source_code);
         }
     }
     return 0;

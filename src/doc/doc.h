@@ -79,6 +79,8 @@ typedef struct doc_mention {
     uint8_t plural;             /* a plural noun or a group */
     uint8_t human;              /* a person (he/she can refer to it) */
     uint8_t pronoun;            /* a pronoun or a referring noun */
+    uint8_t countryless;        /* an agent alone ("police"): its code has
+                                   no country yet */
     int32_t actor;              /* dictionary actor index, -1 */
     int32_t antecedent;         /* the mention it refers to, -1 */
     int32_t group;              /* conjoined mentions share the index of

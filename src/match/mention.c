@@ -512,7 +512,8 @@ static int make_mention(const ctx *c, int32_t k) {
             if (of) {
                 int32_t cs = sv_case(v, ch);
                 const char *prep = cs >= 0 ? lex_word_str(c->lex, cs) : NULL;
-                of = prep && (strcmp(prep, "of") == 0 || strcmp(prep, "from") == 0 || strcmp(prep, "in") == 0);
+                of = prep && (strcmp(prep, "of") == 0 || strcmp(prep, "from") == 0 || strcmp(prep, "in") == 0 ||
+                              strcmp(prep, "throughout") == 0 || strcmp(prep, "across") == 0);
             }
             if (!mod && !of)
                 continue;
@@ -542,6 +543,7 @@ static int make_mention(const ctx *c, int32_t k) {
             if (nbase == 0) {
                 add_code(&m, agent->code);
                 m.how = "agent";
+                m.countryless = 1;
             } else {
                 for (int i = 0; i < nbase; i++) {
                     match_join_codes(base[i], agent ? agent->code : NULL, code, sizeof code);
