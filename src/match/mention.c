@@ -214,10 +214,25 @@ static int add_code(doc_mention *m, const char *code) {
 
 /* Country (or organization) codes named by modifier word k: an adjective,
  * a name, a possessor's mention.  Adds them to codes[]; returns count. */
-static int modifier_codes(const ctx *c, int32_t k, char codes[][24], int max, const char **entry) {
+/* The codes the modifier k gives the noun it modifies.  A locative
+ * modifier ("militias in Tripoli") gives a capital or a city's country, not
+ * its government. */
+static int modifier_codes_at(const ctx *c, int32_t k, char codes[][24], int max, const char **entry, int locative) {
     const sent_view *v = c->v;
     int n = 0;
     int32_t sp = c->span_of[k];
+    if (sp >= 0 && locative) {
+        const lex_hit *h = span_hit(v, &c->spans[sp], HIT_CAPITAL);
+        if (!h)
+            h = span_hit(v, &c->spans[sp], HIT_CITY);
+        const lex_actor *a = h ? lex_actor_get(c->lex, h->actor) : NULL;
+        if (a && a->code && n < max) {
+            snprintf(codes[n++], 24, "%s", a->code);
+            if (entry && !*entry)
+                *entry = entry_of(v->doc, h);
+            return n;
+        }
+    }
     if (sp >= 0) {
         const lex_hit *h = span_hit(v, &c->spans[sp], HIT_ADJECTIVE);
         if (!h)
@@ -252,6 +267,10 @@ static int modifier_codes(const ctx *c, int32_t k, char codes[][24], int max, co
                 snprintf(codes[n++], 24, "%s", m->code[i]);
     }
     return n;
+}
+
+static int modifier_codes(const ctx *c, int32_t k, char codes[][24], int max, const char **entry) {
+    return modifier_codes_at(c, k, codes, max, entry, 0);
 }
 
 /* Words of k's name: k and its flat / compound descendants. */
@@ -509,15 +528,17 @@ static int make_mention(const ctx *c, int32_t k) {
             int mod = round == 0 ? (sv_rel_is(v, ch, "amod") || sv_rel_is(v, ch, "compound") || sv_rel_is(v, ch, "flat"))
                                  : sv_rel_exact(v, ch, "nmod:poss");
             int of = round == 1 && sv_rel_is(v, ch, "nmod") && !sv_rel_exact(v, ch, "nmod:poss");
+            int locative = 0;
             if (of) {
                 int32_t cs = sv_case(v, ch);
                 const char *prep = cs >= 0 ? lex_word_str(c->lex, cs) : NULL;
-                of = prep && (strcmp(prep, "of") == 0 || strcmp(prep, "from") == 0 || strcmp(prep, "in") == 0 ||
-                              strcmp(prep, "throughout") == 0 || strcmp(prep, "across") == 0);
+                locative = prep && (strcmp(prep, "from") == 0 || strcmp(prep, "in") == 0 ||
+                                    strcmp(prep, "throughout") == 0 || strcmp(prep, "across") == 0);
+                of = locative || (prep && strcmp(prep, "of") == 0);
             }
             if (!mod && !of)
                 continue;
-            int got = modifier_codes(c, ch, base + nbase, DOC_MAX_CODES - nbase, &base_codes_entry);
+            int got = modifier_codes_at(c, ch, base + nbase, DOC_MAX_CODES - nbase, &base_codes_entry, locative);
             nbase += got;
             /* "Hungarian and Romanian officials" */
             if (got && sv_rel_is(v, ch, "amod"))
