@@ -357,3 +357,32 @@ void test_dict_check_finds(void) {
     free(out);
     free(err);
 }
+
+/* -j2 and -j 2 and --jobs=2 are the same, and the output keeps input order
+ * whatever the number of workers. */
+void test_code_jobs_option(void) {
+    const char *in = "{\"id\":\"a\",\"text\":\"Russia attacked Ukraine.\"}\n"
+                     "{\"id\":\"b\",\"text\":\"Turkey criticized Greece.\"}\n"
+                     "{\"id\":\"c\",\"text\":\"Germany telephoned Jordan.\"}\n";
+    const char *forms[] = {"-j2", "-j 2", "--jobs=2", "-j 1"};
+    char *first = NULL;
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        char args[256];
+        snprintf(args, sizeof args,
+                 "code -q %s --format jsonl --data data --dict tests/fixtures/dict --output-format tsv -", forms[i]);
+        char *out = NULL, *err = NULL;
+        int rc = test_run_petrel(args, in, &out, &err);
+        if (rc != 0)
+            test_fail(__FILE__, __LINE__, "%s: exit %d: %s", forms[i], rc, err ? err : "");
+        CHECK(out && strstr(out, "a\t1\t") && strstr(out, "b\t1\t") && strstr(out, "c\t1\t") &&
+              strstr(out, "a\t1\t") < strstr(out, "b\t1\t") && strstr(out, "b\t1\t") < strstr(out, "c\t1\t"));
+        if (!first)
+            first = out;
+        else {
+            CHECK(out && strcmp(out, first) == 0);
+            free(out);
+        }
+        free(err);
+    }
+    free(first);
+}

@@ -238,6 +238,17 @@ int cli_parse_opt(int argc, char **argv, int *i, const char *const *with_value, 
     for (size_t k = 0; with_value[k]; k++)
         if (strcmp(with_value[k], namebuf) == 0)
             takes = 1;
+    /* "-j4": a one-letter option with its value attached */
+    if (!takes && a[1] != '-' && !eq && nl > 1) {
+        char one[2] = {n[0], '\0'};
+        for (size_t k = 0; with_value[k]; k++)
+            if (strcmp(with_value[k], one) == 0) {
+                namebuf[1] = '\0';
+                *value = n + 1;
+                (*i)++;
+                return 1;
+            }
+    }
     if (takes) {
         if (eq)
             *value = eq + 1;
