@@ -119,6 +119,22 @@ typedef struct cli_code_opts {
 int cli_code_option(cli_code_opts *o, const char *name, const char *value);
 #define CLI_CODE_VALUE_OPTS "models", "data", "dict", "dict-format", "actors", "agents", "verbs", "discards"
 
+/* The option loop of a coding command ("eval plover", "validate" ...).
+ * Coding options fill co; -h / --help prints help to stdout; operands go
+ * to operands[0..max) (*noperands of them); any other option goes to own,
+ * which returns 1 when it took it, 0 when it does not know it (an error)
+ * and -1 on a bad value (which it reported).  own_with_value lists the
+ * own options taking a value.  Returns 0 to go on, 1 when help was
+ * printed (exit 0), -1 on a usage error (reported). */
+typedef int (*cli_own_option)(void *ctx, const char *name, const char *value);
+int cli_coding_args(int argc, char **argv, const char *cmd, const char *const *own_with_value, cli_own_option own,
+                    void *ctx, cli_code_opts *co, void (*help)(FILE *), const char **operands, int max,
+                    int *noperands);
+
+/* A PLOVER type by its 2021 name: the 0.5 names DEMAND, DISAPPROVE,
+ * INVESTIGATE and FIGHT are REQUEST, ACCUSE, ACCUSE and ASSAULT. */
+const char *cli_plover_2021(const char *type);
+
 /* Opens a handle with models and dictionaries; reports the dictionaries'
  * bad lines as warnings.  NULL on failure (reported). */
 petrel *cli_open_coder(const cli_code_opts *o);

@@ -101,6 +101,62 @@ int cli_code_option(cli_code_opts *o, const char *name, const char *value) {
     return 1;
 }
 
+int cli_coding_args(int argc, char **argv, const char *cmd, const char *const *own_with_value, cli_own_option own,
+                    void *ctx, cli_code_opts *co, void (*help)(FILE *), const char **operands, int max,
+                    int *noperands) {
+    static const char *const coding[] = {CLI_CODE_VALUE_OPTS, NULL};
+    const char *with_value[48];
+    size_t nv = 0;
+    for (size_t k = 0; coding[k] && nv + 1 < sizeof with_value / sizeof *with_value; k++)
+        with_value[nv++] = coding[k];
+    for (size_t k = 0; own_with_value && own_with_value[k] && nv + 1 < sizeof with_value / sizeof *with_value; k++)
+        with_value[nv++] = own_with_value[k];
+    with_value[nv] = NULL;
+    *noperands = 0;
+    for (int i = 1; i < argc;) {
+        const char *name, *value;
+        char nb[64];
+        int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
+        if (r < 0)
+            return -1;
+        if (r == 0 || r == 2) {
+            if (i < argc) {
+                if (*noperands >= max) {
+                    cli_say("%s: too many operands (\"%s\")", cmd, argv[i]);
+                    return -1;
+                }
+                operands[(*noperands)++] = argv[i];
+            }
+            i++;
+            continue;
+        }
+        int h = cli_code_option(co, name, value);
+        if (h == 0 && (!strcmp(name, "h") || !strcmp(name, "help"))) {
+            help(stdout);
+            return 1;
+        }
+        if (h == 0 && own)
+            h = own(ctx, name, value);
+        if (h < 0)
+            return -1;
+        if (h == 0) {
+            cli_say("%s: unknown option \"%s\"", cmd, argv[i - 1]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+const char *cli_plover_2021(const char *t) {
+    if (!strcmp(t, "DEMAND"))
+        return "REQUEST";
+    if (!strcmp(t, "DISAPPROVE") || !strcmp(t, "INVESTIGATE"))
+        return "ACCUSE";
+    if (!strcmp(t, "FIGHT"))
+        return "ASSAULT";
+    return t;
+}
+
 const char *cli_data_dir(const char *explicit_dir, char *buf, size_t len) {
     return cli_find_dir(explicit_dir, "PETREL_DATA", "../data", "data", "cameo/cameo.txt", PETREL_DATA_DIR, buf, len);
 }

@@ -28,16 +28,6 @@
 #include "../doc/doc.h"
 #include "cli.h"
 
-static const char *type_2021(const char *t) {
-    if (!strcmp(t, "DEMAND"))
-        return "REQUEST";
-    if (!strcmp(t, "DISAPPROVE") || !strcmp(t, "INVESTIGATE"))
-        return "ACCUSE";
-    if (!strcmp(t, "FIGHT"))
-        return "ASSAULT";
-    return t;
-}
-
 static void help(FILE *f) {
     fprintf(f, "usage: petrel eval plover [OPTIONS] GOLD.json\n\n"
                "Codes every PLOVER gold record and prints type precision, recall and F1,\n"
@@ -76,39 +66,22 @@ typedef struct type_row {
     unsigned gold, hit;
 } type_row;
 
+static int own_option(void *ctx, const char *name, const char *value) {
+    (void)value;
+    if (!strcmp(name, "show"))
+        *(int *)ctx = 1;
+    else if (strcmp(name, "gold") != 0) /* --gold FILE is accepted as well */
+        return 0;
+    return 1;
+}
+
 int cmd_eval_plover(int argc, char **argv) {
-    static const char *const with_value[] = {CLI_CODE_VALUE_OPTS, NULL};
     cli_code_opts co = {0};
     const char *gold_path = NULL;
-    int show = 0;
-    for (int i = 1; i < argc;) {
-        const char *name, *value;
-        char nb[64];
-        int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0 || r == 2) {
-            if (i < argc)
-                gold_path = argv[i++];
-            continue;
-        }
-        int h = cli_code_option(&co, name, value);
-        if (h < 0)
-            return EXIT_USAGE;
-        if (h)
-            continue;
-        if (!strcmp(name, "h") || !strcmp(name, "help")) {
-            help(stdout);
-            return EXIT_OK;
-        } else if (!strcmp(name, "show")) {
-            show = 1;
-        } else if (!strcmp(name, "gold")) {
-            /* --gold FILE is accepted as well */
-        } else {
-            cli_say("eval plover: unknown option \"%s\"", argv[i - 1]);
-            return EXIT_USAGE;
-        }
-    }
+    int show = 0, nops;
+    int r = cli_coding_args(argc, argv, "eval plover", NULL, own_option, &show, &co, help, &gold_path, 1, &nops);
+    if (r)
+        return r > 0 ? EXIT_OK : EXIT_USAGE;
     if (!gold_path) {
         help(stderr);
         return EXIT_USAGE;
@@ -158,7 +131,7 @@ int cmd_eval_plover(int argc, char **argv) {
                     *date = cJSON_GetObjectItemCaseSensitive(rec, "date");
         if (!cJSON_IsString(text) || !cJSON_IsString(event))
             continue;
-        const char *gt = type_2021(event->valuestring);
+        const char *gt = cli_plover_2021(event->valuestring);
         petrel_date d = {0};
         if (cJSON_IsString(date))
             petrel_date_parse(date->valuestring, &d);

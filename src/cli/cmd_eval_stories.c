@@ -38,16 +38,6 @@ typedef struct tally {
     int nrows;
 } tally;
 
-static const char *type_2021(const char *t) {
-    if (!strcmp(t, "DEMAND"))
-        return "REQUEST";
-    if (!strcmp(t, "DISAPPROVE") || !strcmp(t, "INVESTIGATE"))
-        return "ACCUSE";
-    if (!strcmp(t, "FIGHT"))
-        return "ASSAULT";
-    return t;
-}
-
 static int type_index(tally *t, const char *type) {
     for (int i = 0; i < t->ntypes; i++)
         if (strcmp(t->types[i], type) == 0)
@@ -78,7 +68,7 @@ static int story_label(const petrel_doc *doc, const char *key, char *out, size_t
     cJSON *v = cJSON_Parse(json);
     int ok = cJSON_IsString(v) && v->valuestring[0];
     if (ok)
-        snprintf(out, len, "%s", type_2021(v->valuestring));
+        snprintf(out, len, "%s", cli_plover_2021(v->valuestring));
     cJSON_Delete(v);
     return ok;
 }
@@ -95,45 +85,37 @@ static void help(FILE *f) {
     fputs(cli_code_help, f);
 }
 
+typedef struct own_opts {
+    const char *label;
+    int show;
+} own_opts;
+
+static int own_option(void *ctx, const char *name, const char *value) {
+    own_opts *o = ctx;
+    if (!strcmp(name, "label"))
+        o->label = value;
+    else if (!strcmp(name, "show"))
+        o->show = 1;
+    else
+        return 0;
+    return 1;
+}
+
 int cmd_eval_stories(int argc, char **argv) {
-    static const char *const with_value[] = {CLI_CODE_VALUE_OPTS, "label", NULL};
+    static const char *const with_value[] = {"label", NULL};
     cli_code_opts co = {0};
-    const char *label_key = "plover";
+    own_opts own = {"plover", 0};
     const char *files[64];
-    int nfiles = 0, show = 0;
-    for (int i = 1; i < argc;) {
-        const char *name, *value;
-        char nb[64];
-        int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0 || r == 2) {
-            if (i < argc && nfiles < 64)
-                files[nfiles++] = argv[i];
-            i++;
-            continue;
-        }
-        int h = cli_code_option(&co, name, value);
-        if (h < 0)
-            return EXIT_USAGE;
-        if (h)
-            continue;
-        if (!strcmp(name, "h") || !strcmp(name, "help")) {
-            help(stdout);
-            return EXIT_OK;
-        } else if (!strcmp(name, "label")) {
-            label_key = value;
-        } else if (!strcmp(name, "show")) {
-            show = 1;
-        } else {
-            cli_say("eval stories: unknown option \"%s\"", argv[i - 1]);
-            return EXIT_USAGE;
-        }
-    }
+    int nfiles;
+    int args = cli_coding_args(argc, argv, "eval stories", with_value, own_option, &own, &co, help, files, 64, &nfiles);
+    if (args)
+        return args > 0 ? EXIT_OK : EXIT_USAGE;
     if (!nfiles) {
         help(stderr);
         return EXIT_USAGE;
     }
+    const char *label_key = own.label;
+    int show = own.show;
     petrel *p = cli_open_coder(&co);
     if (!p)
         return EXIT_FATAL;

@@ -92,40 +92,24 @@ static int same(const triple *a, const triple *b) {
     return strcmp(a->src, b->src) == 0 && strcmp(a->tgt, b->tgt) == 0 && strcmp(a->code, b->code) == 0;
 }
 
+static int own_option(void *ctx, const char *name, const char *value) {
+    (void)value;
+    if (strcmp(name, "v") != 0 && strcmp(name, "verbose") != 0)
+        return 0;
+    *(int *)ctx = 1;
+    return 1;
+}
+
 int cmd_validate(int argc, char **argv) {
-    static const char *const with_value[] = {CLI_CODE_VALUE_OPTS, NULL};
     cli_code_opts co = {0};
     /* the suites test TABARI's and PETRARCH's rules: a modal event as
      * written ("will attack" = 190), no event without a source */
     co.peer_rules = 1;
     const char *file = NULL;
-    int verbose = 0;
-    for (int i = 1; i < argc;) {
-        const char *name, *value;
-        char nb[64];
-        int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0 || r == 2) {
-            if (i < argc)
-                file = argv[i++];
-            continue;
-        }
-        int h = cli_code_option(&co, name, value);
-        if (h < 0)
-            return EXIT_USAGE;
-        if (h)
-            continue;
-        if (!strcmp(name, "h") || !strcmp(name, "help")) {
-            help(stdout);
-            return EXIT_OK;
-        } else if (!strcmp(name, "v") || !strcmp(name, "verbose")) {
-            verbose = 1;
-        } else {
-            cli_say("validate: unknown option \"%s\"", argv[i - 1]);
-            return EXIT_USAGE;
-        }
-    }
+    int verbose = 0, nops;
+    int args = cli_coding_args(argc, argv, "validate", NULL, own_option, &verbose, &co, help, &file, 1, &nops);
+    if (args)
+        return args > 0 ? EXIT_OK : EXIT_USAGE;
     if (!file) {
         help(stderr);
         return EXIT_USAGE;

@@ -490,24 +490,36 @@ static int aux_kinds(const sent_view *v, int32_t p) {
 
 static void set(char *dst, const char *code) { snprintf(dst, 9, "%s", code); }
 
+/* A code that a rule maps to another: "061" (cooperate economically)
+ * refused is "1211". */
+typedef struct code_map {
+    const char *from, *to;
+} code_map;
+
+/* Writes the mapped code of code into out and returns 1, or returns 0 when
+ * the table has no line for it. */
+static int map_code(const code_map *map, size_t n, const char *code, char *out) {
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(code, map[i].from) == 0) {
+            set(out, map[i].to);
+            return 1;
+        }
+    return 0;
+}
+
 /* "agree to X": the intent to do X (CAMEO 03), or for conflict events a
  * threat. */
 static void intent_code(const char *code, char *out) {
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     const char *sub = code + 2;
-    static const struct {
-        const char *from, *to;
-    } exact[] = {{"045", "039"}, {"046", "036"}, {"057", "031"}, {"060", "031"}, {"061", "0311"}, {"062", "0312"},
+    static const code_map exact[] = {{"045", "039"}, {"046", "036"}, {"057", "031"}, {"060", "031"}, {"061", "0311"}, {"062", "0312"},
                  {"063", "0313"}, {"064", "0314"}, {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
                  {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"0831", "0341"}, {"0832", "0342"},
                  {"0833", "0343"}, {"0834", "0344"}, {"084", "0353"}, {"0841", "0353"}, {"0842", "0353"},
                  {"085", "0354"}, {"086", "0355"}, {"0861", "0355"}, {"0862", "0355"}, {"0863", "0355"},
                  {"087", "0356"}, {"0871", "0356"}, {"0872", "0356"}, {"0873", "0356"}, {"0874", "0356"}};
-    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
-        if (strcmp(code, exact[i].from) == 0) {
-            set(out, exact[i].to);
-            return;
-        }
+    if (map_code(exact, sizeof exact / sizeof *exact, code, out))
+        return;
     (void)sub;
     switch (root) {
     case 1: case 2: case 3: case 9: case 10: case 11: case 12: case 13: set(out, code); return;
@@ -526,17 +538,12 @@ static void intent_code(const char *code, char *out) {
 
 /* "threaten to X" */
 static void threat_code(const char *code, char *out) {
-    static const struct {
-        const char *from, *to;
-    } exact[] = {{"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"}, {"166", "136"},
+    static const code_map exact[] = {{"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"}, {"166", "136"},
                  {"172", "132"}, {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"},
                  {"175", "137"}, {"191", "1381"}, {"192", "1382"}, {"193", "1384"}, {"194", "1384"},
                  {"195", "1384"}, {"204", "1385"}, {"2041", "1385"}, {"2042", "1385"}};
-    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
-        if (strcmp(code, exact[i].from) == 0) {
-            set(out, exact[i].to);
-            return;
-        }
+    if (map_code(exact, sizeof exact / sizeof *exact, code, out))
+        return;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     if (root == 18 || root == 20)
         set(out, "1383");
@@ -554,18 +561,13 @@ static void threat_code(const char *code, char *out) {
 
 /* "refuse to X" */
 static void refuse_code(const char *code, char *out) {
-    static const struct {
-        const char *from, *to;
-    } exact[] = {{"045", "126"}, {"036", "125"}, {"038", "126"}, {"039", "126"}, {"037", "127"}, {"057", "127"}, {"061", "1211"}, {"062", "1212"}, {"063", "1213"},
+    static const code_map exact[] = {{"045", "126"}, {"036", "125"}, {"038", "126"}, {"039", "126"}, {"037", "127"}, {"057", "127"}, {"061", "1211"}, {"062", "1212"}, {"063", "1213"},
                  {"064", "1214"}, {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"},
                  {"083", "123"}, {"0831", "1231"}, {"0832", "1232"}, {"0833", "1233"}, {"0834", "1234"},
                  {"081", "1241"}, {"082", "1242"}, {"084", "1243"}, {"0841", "1243"}, {"0842", "1243"},
                  {"085", "1244"}, {"086", "1245"}, {"087", "1246"}, {"0871", "1246"}, {"0874", "1246"}};
-    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
-        if (strcmp(code, exact[i].from) == 0) {
-            set(out, exact[i].to);
-            return;
-        }
+    if (map_code(exact, sizeof exact / sizeof *exact, code, out))
+        return;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     switch (root) {
     case 4: set(out, "125"); return;
@@ -579,9 +581,7 @@ static void refuse_code(const char *code, char *out) {
 
 /* "X must / should do Y", said by Z: Z demands Y of X (CAMEO 10x). */
 static void demand_code(const char *code, char *out) {
-    static const struct {
-        const char *from, *to;
-    } exact[] = {{"045", "108"}, {"038", "108"}, {"039", "108"}, {"037", "107"}, {"057", "107"}, {"060", "101"},
+    static const code_map exact[] = {{"045", "108"}, {"038", "108"}, {"039", "108"}, {"037", "107"}, {"057", "107"}, {"060", "101"},
                  {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"071", "1031"},
                  {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"081", "1051"}, {"0811", "1051"},
                  {"0812", "1051"}, {"0813", "1051"}, {"0814", "1051"}, {"082", "1052"}, {"083", "104"},
@@ -589,11 +589,8 @@ static void demand_code(const char *code, char *out) {
                  {"0841", "1053"}, {"0842", "1053"}, {"085", "1054"}, {"086", "1055"}, {"0861", "1055"},
                  {"0862", "1055"}, {"0863", "1055"}, {"087", "1056"}, {"0871", "1056"}, {"0872", "1056"},
                  {"0873", "1056"}, {"0874", "1056"}};
-    for (size_t i = 0; i < sizeof exact / sizeof *exact; i++)
-        if (strcmp(code, exact[i].from) == 0) {
-            set(out, exact[i].to);
-            return;
-        }
+    if (map_code(exact, sizeof exact / sizeof *exact, code, out))
+        return;
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     switch (root) {
     case 3: case 4: set(out, "106"); return;
