@@ -131,6 +131,11 @@ int cli_coding_args(int argc, char **argv, const char *cmd, const char *const *o
                     void *ctx, cli_code_opts *co, void (*help)(FILE *), const char **operands, int max,
                     int *noperands);
 
+/* Reads the next story of r into doc, reporting the bad ones (and counting
+ * them in *failures) and going on past them.  Returns 1 for a story, 0 at
+ * the end or when the input cannot be read further. */
+int cli_read_story(petrel_reader *r, petrel_doc *doc, unsigned long *failures);
+
 /* A PLOVER type by its 2021 name: the 0.5 names DEMAND, DISAPPROVE,
  * INVESTIGATE and FIGHT are REQUEST, ACCUSE, ACCUSE and ASSAULT. */
 const char *cli_plover_2021(const char *type);

@@ -106,7 +106,8 @@ static int eval_tokenize(int argc, char **argv) {
         free(rows);
         return EXIT_FATAL;
     }
-    int nrows = 0, failures = 0, fatal = 0;
+    int nrows = 0, fatal = 0;
+    unsigned long failures = 0;
     eval_tok total = {0};
     petrel_reader_options ro = {.format = PETREL_FORMAT_CONLLU};
     for (int f = 0; f < ngold && !fatal; f++) {
@@ -117,15 +118,7 @@ static int eval_tokenize(int argc, char **argv) {
             failures++;
             continue;
         }
-        int rc;
-        while ((rc = petrel_reader_next(r, gold, &err)) != 0) {
-            if (rc < 0) {
-                cli_error(&err);
-                failures++;
-                if (rc == PETREL_ERR_IO)
-                    break;
-                continue;
-            }
+        while (cli_read_story(r, gold, &failures)) {
             eval_tok one = {0};
             if (eval_tokenize_doc(gold, sys, &one, show ? stdout : NULL) != 0) {
                 cli_say("out of memory");

@@ -72,7 +72,8 @@ int cmd_eval_parse(int argc, char **argv) {
     }
     eval_parse acc[2];
     memset(acc, 0, sizeof acc);
-    int failures = 0, fatal = 0;
+    int fatal = 0;
+    unsigned long failures = 0;
     petrel_reader_options ro = {.format = PETREL_FORMAT_CONLLU};
     for (int f = 0; f < ngold && !fatal; f++) {
         petrel_reader *r = petrel_reader_open(golds[f], &ro, &err);
@@ -81,15 +82,7 @@ int cmd_eval_parse(int argc, char **argv) {
             failures++;
             continue;
         }
-        int rc;
-        while ((rc = petrel_reader_next(r, gold, &err)) != 0) {
-            if (rc < 0) {
-                cli_error(&err);
-                failures++;
-                if (rc == PETREL_ERR_IO)
-                    break;
-                continue;
-            }
+        while (cli_read_story(r, gold, &failures)) {
             for (int raw = 0; raw <= !gold_only; raw++)
                 if (eval_parse_doc(p, gold, sys, gold_tags ? EVAL_GOLD_TAGS : raw, &acc[raw], &err) != 0) {
                     cli_error(&err);

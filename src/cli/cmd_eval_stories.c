@@ -138,15 +138,7 @@ int cmd_eval_stories(int argc, char **argv) {
             failures++;
             continue;
         }
-        int rc;
-        while ((rc = petrel_reader_next(r, doc, &err)) != 0) {
-            if (rc < 0) {
-                cli_error(&err);
-                failures++;
-                if (rc == PETREL_ERR_IO)
-                    break;
-                continue;
-            }
+        while (cli_read_story(r, doc, &failures)) {
             if (petrel_code(p, doc, &err) != 0) {
                 cli_error(&err);
                 failures++;

@@ -165,15 +165,7 @@ int cmd_validate(int argc, char **argv) {
     petrel_doc *doc = petrel_doc_new();
     unsigned long records = 0, passed = 0, expected_total = 0, found_total = 0, extra_total = 0, skipped = 0,
                   failures = 0;
-    int rc;
-    while ((rc = petrel_reader_next(r, doc, &err)) != 0) {
-        if (rc < 0) {
-            cli_error(&err);
-            failures++;
-            if (rc == PETREL_ERR_IO)
-                break;
-            continue;
-        }
+    while (cli_read_story(r, doc, &failures)) {
         if (fmt == PETREL_FORMAT_TABARI && doc->id && strncmp(doc->id, "FINAL", 5) == 0)
             break;
         if (doc_meta_get(doc, "expected_error")) {
