@@ -3,7 +3,7 @@
  * dictionaries, the options that say where they are, and opening a handle
  * that reports the dictionaries' bad lines.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +24,24 @@ static int has_file(const char *dir, const char *probe) {
     return stat(path, &st) == 0;
 }
 
+static const char *find_dir(const char *explicit_dir, const char *env, const char *rel_build, const char *rel_share,
+                            const char *probe, const char *compiled, char *buf, size_t len);
+
+/* The folder, as a canonical path when it exists: dictionary entries in
+ * the output name "/usr/share/petrel/data/dict/countries.txt", not
+ * ".../bin/../share/...". */
 const char *cli_find_dir(const char *explicit_dir, const char *env, const char *rel_build, const char *rel_share,
                          const char *probe, const char *compiled, char *buf, size_t len) {
+    find_dir(explicit_dir, env, rel_build, rel_share, probe, compiled, buf, len);
+    char *real = realpath(buf, NULL);
+    if (real && strlen(real) < len)
+        memcpy(buf, real, strlen(real) + 1);
+    free(real);
+    return buf;
+}
+
+static const char *find_dir(const char *explicit_dir, const char *env, const char *rel_build, const char *rel_share,
+                            const char *probe, const char *compiled, char *buf, size_t len) {
     if (explicit_dir) {
         snprintf(buf, len, "%s", explicit_dir);
         return buf;
