@@ -96,7 +96,7 @@ static int phrase_ids(freader *r, const char *s, size_t n, int32_t *ids, int max
     for (size_t i = 0; i < n; i++)
         buf[i] = s[i] == '_' ? ' ' : s[i];
     int caps;
-    return lex_phrase_ids(r->lex, buf, n, ids, max, &caps);
+    return lex_phrase_ids(r->lex, buf, n, ids, max, &caps, NULL);
 }
 
 static void add_phrase(freader *r, const char *s, size_t n, const lex_hit *h) {

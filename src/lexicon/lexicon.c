@@ -151,14 +151,19 @@ int32_t lex_word(const lexicon *lex, const char *s, size_t n) { return intern_fi
 
 const char *lex_word_str(const lexicon *lex, int32_t id) { return intern_str(lex->words, id); }
 
-int lex_phrase_ids(lexicon *lex, const char *s, size_t n, int32_t *ids, int max, int *caps) {
+int lex_phrase_ids(lexicon *lex, const char *s, size_t n, int32_t *ids, int max, int *caps, uint32_t *capmask) {
     petrel_doc *d = lex->scratch;
     doc_reset(d);
     if (doc_set_text(d, s, n) != 0 || (n && doc_add_region(d, 0, (uint32_t)n, 0) != 0) || tokenize_doc(d) != 0)
         return -1;
     int k = 0, letters = 0, lower = 0;
+    if (capmask)
+        *capmask = 0;
     for (uint32_t i = 0; i < d->nwords && k < max; i++) {
         const doc_word *w = &d->words[i];
+        unsigned char c0 = w->form_len ? (unsigned char)w->form[0] : 0;
+        if (capmask && k < 32 && ((c0 >= 'A' && c0 <= 'Z') || c0 >= 0xC0))
+            *capmask |= 1u << k;
         for (uint32_t j = 0; j < w->form_len; j++) {
             char c = w->form[j];
             if (c >= 'a' && c <= 'z')
@@ -442,7 +447,8 @@ static void add_values(reader *r, const char *v, size_t n, uint8_t type, const c
         if (il > 0) {
             int32_t ids[64];
             int caps;
-            int k = lex_phrase_ids(lex, item, il, ids, 64, &caps);
+            uint32_t capmask;
+            int k = lex_phrase_ids(lex, item, il, ids, 64, &caps, &capmask);
             if (k < 0) {
                 r->failed = 1;
                 return;
@@ -450,7 +456,8 @@ static void add_values(reader *r, const char *v, size_t n, uint8_t type, const c
             int initial = (item[0] >= 'A' && item[0] <= 'Z') || (unsigned char)item[0] >= 0xC0;
             int common = type == HIT_AGENT || type == HIT_REFER || type == HIT_CONTEXT;
             lex_hit h = {.type = type, .caps = (uint8_t)(caps && il <= 6), .initial = (uint8_t)(initial && !common),
-                         .actor = (uint32_t)r->actor, .code = own, .file = r->file, .line = r->line};
+                         .capmask = common ? 0 : capmask, .actor = (uint32_t)r->actor, .code = own,
+                         .file = r->file, .line = r->line};
             if (k > 0 && (prefix ? lex_add_hit_prefix(lex, ids, k, &h) : lex_add_hit(lex, ids, k, &h)) != 0)
                 r->failed = 1;
         }
@@ -753,7 +760,7 @@ static void parse_discard(reader *r, const char *s, size_t n) {
         trim(&item, &il);
         int32_t ids[64];
         int caps;
-        int k = il ? lex_phrase_ids(lex, item, il, ids, 64, &caps) : 0;
+        int k = il ? lex_phrase_ids(lex, item, il, ids, 64, &caps, NULL) : 0;
         if (k < 0 || (k > 0 && lex_add_discard(lex, ids, k, story) != 0)) {
             r->failed = 1;
             return;

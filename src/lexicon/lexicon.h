@@ -60,6 +60,9 @@ typedef struct lex_hit {
     uint8_t type;     /* HIT_* */
     uint8_t caps;     /* the name was written in capitals: match capitals only */
     uint8_t initial;  /* the name starts with a capital: so must the text */
+    uint32_t capmask; /* bit i: word i of the name starts with a capital, and
+                         so must the text's ("Russia Today" is not "Russia
+                         today") */
     uint32_t actor;   /* actor index (HIT_AGENT: unused) */
     const char *code; /* agent code, or a seat's own code; NULL otherwise */
     uint32_t next;    /* next hit at the same trie node (1-based), 0 = none */

@@ -59,8 +59,10 @@ const char *lex_strdup(lexicon *lex, const char *s, size_t n);
 
 /* Tokenizes a phrase as text would be and returns its word ids (at most
  * max) in ids; returns the count, 0 for an empty phrase, -1 when out of
- * memory.  *caps is set when the phrase has letters and all are capitals. */
-int lex_phrase_ids(lexicon *lex, const char *s, size_t n, int32_t *ids, int max, int *caps);
+ * memory.  *caps is set when the phrase has letters and all are capitals;
+ * capmask (may be NULL) gets bit i set when word i (i < 32) starts with a
+ * capital. */
+int lex_phrase_ids(lexicon *lex, const char *s, size_t n, int32_t *ids, int max, int *caps, uint32_t *capmask);
 
 /* Adds a hit for the phrase (its word ids); returns 0 or -1 (memory). */
 int lex_add_hit(lexicon *lex, const int32_t *ids, int nids, const lex_hit *hit);

@@ -650,6 +650,15 @@ static int emit(const ectx *c, const found *f) {
         doc_trace(doc, "  no source actor: no event");
         return 0;
     }
+    /* a target-only event must be what a clause says ("three civilians
+     * were killed"), not background a modifier adds ("activists killed in
+     * recent years", "the killing of pastors") */
+    if (sm < 0 && (sv_rel_is(v, f->pred, "acl") || sv_rel_is(v, f->pred, "amod") || sv_rel_is(v, f->pred, "nmod") ||
+                   sv_rel_is(v, f->pred, "obl") || sv_rel_is(v, f->pred, "obj") || sv_rel_is(v, f->pred, "nsubj") ||
+                   sv_rel_is(v, f->pred, "compound"))) {
+        doc_trace(doc, "  no source actor, and the predicate only modifies a noun: no event");
+        return 0;
+    }
     /* "three civilians were killed in a car bombing": an event with a
      * target and no source is kept, its source null */
     if (sm < 0)

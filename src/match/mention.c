@@ -83,6 +83,9 @@ static int hit_fits(const sent_view *v, const lex_hit *h, int32_t s, int32_t e) 
                 return 0;
     if (h->initial && !starts_capital(sv_word(v, s)))
         return 0;
+    for (int32_t k = s + 1; k < e && k - s < 32; k++)
+        if ((h->capmask >> (k - s) & 1u) && !starts_capital(sv_word(v, k)))
+            return 0;
     return 1;
 }
 
