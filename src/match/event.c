@@ -1008,6 +1008,36 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
     return 0;
 }
 
+/* The clause word an event hangs from: its predicate, or for a noun under
+ * a light verb ("staged demonstrations"), the light verb. */
+static int32_t clause_of(const sent_view *v, int32_t t) {
+    int32_t h = v->head[t];
+    if (h >= 0 && (sv_upos_is(v, t, "NOUN") || sv_upos_is(v, t, "PROPN")) &&
+        (sv_rel_is(v, t, "obj") || sv_rel_is(v, t, "nsubj")) && in_list(v, h, light_verbs))
+        return h;
+    return t;
+}
+
+static int code_root(const char *code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
+
+/* Is event x's predicate a purpose of event y's ("visited Senegal to
+ * mediate", "blocked roads to press their demands"), or a demand voiced by
+ * a protest ("demonstrated, calling for independence")?  Then x is what y
+ * was for, not an event of its own. */
+static int purpose_of(const sent_view *v, const doc_event *x, const doc_event *y) {
+    if (x->how)
+        return 0; /* a controlled complement ("agreed to provide aid") */
+    int32_t p = (int32_t)(x->trigger - v->first), q = clause_of(v, (int32_t)(y->trigger - v->first));
+    if (p == q || v->head[p] != q)
+        return 0;
+    int32_t mark = sv_child(v, p, "mark");
+    int purpose = (sv_rel_is(v, p, "advcl") || sv_rel_is(v, p, "xcomp")) && mark >= 0 && sv_lemma_is(v, mark, "to");
+    int rx = code_root(x->code), ry = code_root(y->code);
+    int demand = (rx == 10 || rx == 2) && ry == 14 &&
+                 (sv_rel_is(v, p, "advcl") || sv_rel_is(v, p, "xcomp") || sv_rel_is(v, p, "conj"));
+    return purpose || demand;
+}
+
 int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
     petrel_doc *doc = v->doc;
     ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1)};
@@ -1065,6 +1095,21 @@ int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
                       (int)sv_word(v, t)->form_len, sv_word(v, t)->form);
         else
             doc->events[out++] = doc->events[i];
+    }
+    doc->nevents = out;
+    /* purposes are not events of their own */
+    out = first;
+    for (uint32_t i = first; i < doc->nevents; i++) {
+        int drop = 0;
+        for (uint32_t j = first; j < doc->nevents && !drop; j++)
+            drop = j != i && purpose_of(v, &doc->events[i], &doc->events[j]);
+        if (drop) {
+            int32_t t = (int32_t)(doc->events[i].trigger - v->first);
+            doc_trace(doc, "  the event of \"%.*s\" is dropped: it says what another event was for",
+                      (int)sv_word(v, t)->form_len, sv_word(v, t)->form);
+        } else {
+            doc->events[out++] = doc->events[i];
+        }
     }
     doc->nevents = out;
     return 0;
