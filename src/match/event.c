@@ -998,7 +998,9 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
             r.src_word = f.tgt_word;
             r.tgt_word = f.src_word;
             r.reverse = 1;
-            if (r.src_word >= 0)
+            /* the reverse needs both sides as actors: "migrants arrived in
+             * Italy" has no host's reception without a visitor */
+            if (r.src_word >= 0 && r.tgt_word >= 0 && actor_of(v, r.src_word) >= 0 && actor_of(v, r.tgt_word) >= 0)
                 rc = emit(c, &r);
             if (rc)
                 return rc;
