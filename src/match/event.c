@@ -490,6 +490,9 @@ static int aux_kinds(const sent_view *v, int32_t p) {
 
 static void set(char *dst, const char *code) { snprintf(dst, 9, "%s", code); }
 
+/* The root of a CAMEO code: 19 for "193". */
+static int code_root(const char *code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
+
 /* A code that a rule maps to another: "061" (cooperate economically)
  * refused is "1211". */
 typedef struct code_map {
@@ -805,7 +808,7 @@ static void modal_recode(const ectx *c, int32_t pred, found *f) {
     int aux = aux_kinds(v, pred);
     if (!aux)
         return;
-    int root = (f->code[0] - '0') * 10 + (f->code[1] - '0');
+    int root = code_root(f->code);
     int coop = root >= 4 && root <= 8, force = root >= 14 && root <= 20;
     char code[9];
     if (aux & AUX_MUST) {
@@ -861,6 +864,34 @@ static int alleged(const sent_view *v, int32_t p) {
         return in_list(v, h, allege_verbs);
     }
     return 0;
+}
+
+/* "Troops arrived in Kabul", "police were sent to the capital": armed
+ * forces and police do not visit, they deploy.  A visit or a meeting
+ * (04x) whose source is an army or police force (not a minister: GOVMIL
+ * stays a visit) is coded as the deployment, 154 or 153.  Returns 1 when
+ * it recoded. */
+static int deployment(const sent_view *v, found *f) {
+    if (code_root(f->code) != 4)
+        return 0;
+    int32_t sm = actor_of(v, f->src_word);
+    if (sm < 0)
+        return 0;
+    const doc_mention *m = &v->doc->mentions[sm];
+    if (m->ncodes == 0 || m->kind == MENTION_PERSON)
+        return 0;
+    const char *code = m->code[0];
+    size_t n = strlen(code);
+    if (n < 3 || strstr(code, "GOV"))
+        return 0;
+    if (strcmp(code + n - 3, "MIL") == 0)
+        set(f->code, "154");
+    else if (strcmp(code + n - 3, "COP") == 0)
+        set(f->code, "153");
+    else
+        return 0;
+    f->how = "deployment: troops or police do not visit";
+    return 1;
 }
 
 /* Base forms a verb form may have when the lemmatizer's guess has no
@@ -974,6 +1005,7 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         int32_t polar = light >= 0 ? light : pred;
         f.neg = (uint8_t)(negated(v, pred) || (light >= 0 && negated(v, light)));
         f.mod = modality(v, polar);
+        int deployed = !c->st->peer_rules && deployment(v, &f);
         control(c, polar, &f);
         if (!f.how && !c->st->peer_rules)
             modal_recode(c, polar, &f);
@@ -992,7 +1024,7 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         int rc = emit(c, &f);
         if (rc)
             return rc < 0 ? rc : 1;
-        if (p->code2[0]) {
+        if (p->code2[0] && !deployed) {
             found r = f;
             set(r.code, p->code2);
             r.src_word = f.tgt_word;
@@ -1019,8 +1051,6 @@ static int32_t clause_of(const sent_view *v, int32_t t) {
         return h;
     return t;
 }
-
-static int code_root(const char *code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
 
 /* Is event x's predicate a purpose of event y's ("visited Senegal to
  * mediate", "blocked roads to press their demands"), or a demand voiced by
