@@ -77,6 +77,9 @@ static const char *const ask_verbs[] = {"urge",   "ask",   "call",    "demand", 
                                         "advise", "allow", "instruct", NULL};
 static const char *const allege_verbs[] = {"accuse", "blame", "allege", "charge", "suspect", "deny", "indict",
                                            "implicate", NULL};
+static const char *const part_words[] = {"part", "portion", "half", "some", "most", "much", "all", "rest",
+                                         "bulk", "many", "several", "one", "two", "three", "dozens", "hundreds",
+                                         "thousands", NULL};
 static const char *const future_aux[] = {"will", "shall", "wo", "'ll", NULL};
 static const char *const hypo_aux[] = {"would", "could", "might", "may", "should", "must", "can", "ca", NULL};
 static const char *const neg_words[] = {"not", "never", "n't", "no", NULL};
@@ -270,10 +273,18 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
             return 0;
         }
         int32_t found = -1;
-        for (int32_t ch = v->child[pred]; ch >= 0 && found < 0; ch = v->sibling[ch])
-            if ((p->nominal || word_rel(v, ch)) && !c->used[ch] && lemma_match(c, ch, word) &&
-                mods_match(c, ch, &p->elem[i], nm))
+        for (int32_t ch = v->child[pred]; ch >= 0 && found < 0; ch = v->sibling[ch]) {
+            if (!(p->nominal || word_rel(v, ch)) || c->used[ch])
+                continue;
+            if (lemma_match(c, ch, word) && mods_match(c, ch, &p->elem[i], nm))
                 found = ch;
+            /* "suspended part of the aid", "lifted some of the sanctions":
+             * the word is the whole the part is taken from */
+            else if (in_list(v, ch, part_words))
+                for (int32_t g = v->child[ch]; g >= 0 && found < 0; g = v->sibling[g])
+                    if (sv_rel_is(v, g, "nmod") && lemma_match(c, g, word) && mods_match(c, g, &p->elem[i], nm))
+                        found = g;
+        }
         /* a word can also hang from the last matched dependent:
          * "sever diplomatic ties" under a light verb's object */
         if (found < 0 && anchor >= 0)
