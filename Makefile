@@ -36,14 +36,21 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 FUZZ_OBJ := $(FUZZ_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all deps demo check check-asan test bench fuzz eval models install uninstall clean
+.PHONY: FORCE all deps demo check check-asan test bench fuzz eval models install uninstall clean
 
 all: $(BUILD)/petrel $(BUILD)/libpetrel.so
 
 # V=1 shows the full commands.
 Q := $(if $(V),,@)
 
-$(BUILD)/%.o: %.c
+# Objects are rebuilt when the compiler or its flags change (OPT, SAN, CFLAGS).
+FLAGS_FILE := $(BUILD)/.cflags
+$(FLAGS_FILE): FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(CC) $(CFLAGS_ALL)' | cmp -s - $@ || echo '$(CC) $(CFLAGS_ALL)' > $@
+FORCE:
+
+$(BUILD)/%.o: %.c $(FLAGS_FILE)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
@@ -57,8 +64,8 @@ $(BUILD)/libpetrel.so: $(LIB_OBJ)
 	$(Q)$(CC) -shared -Wl,-soname,libpetrel.so.0 -o $@ $^ $(LDLIBS_ALL)
 
 # The program looks for its models and data in the installed share folder last.
-$(BUILD)/src/cli/cmd_parse.o: CFLAGS += -DPETREL_MODELS_DIR='"$(PREFIX)/share/petrel/models"'
-$(BUILD)/src/cli/cli_code.o: CFLAGS += -DPETREL_DATA_DIR='"$(PREFIX)/share/petrel/data"'
+$(BUILD)/src/cli/cmd_parse.o: private CFLAGS += -DPETREL_MODELS_DIR='"$(PREFIX)/share/petrel/models"'
+$(BUILD)/src/cli/cli_code.o: private CFLAGS += -DPETREL_DATA_DIR='"$(PREFIX)/share/petrel/data"'
 
 $(BUILD)/petrel: $(CLI_OBJ) $(BUILD)/libpetrel.a
 	@$(if $(V),,echo "  LD      $@")
