@@ -396,6 +396,14 @@ static int32_t source_word(const sent_view *v, int32_t p, int depth) {
         return -1;
     }
     int32_t s = sv_child(v, p, "nsubj");
+    /* two subjects (a parser's error on a long name: "Hungarian Prime
+     * Minister Viktor Orban criticized"): the known actor nearest the verb,
+     * the head of the real subject */
+    for (int32_t ch = v->child[p]; s >= 0 && ch >= 0; ch = v->sibling[ch])
+        if (ch != s && ch < p && ch > s && sv_rel_exact(v, ch, "nsubj") && v->mention[ch] >= 0 &&
+            v->doc->mentions[v->mention[ch]].ncodes > 0 && v->doc->mentions[v->mention[ch]].code[0][0] &&
+            !v->doc->mentions[v->mention[ch]].countryless)
+            s = ch;
     /* "it is willing to withdraw": parsers often make a referring "it" an
      * expletive */
     if (s < 0 && (s = sv_child(v, p, "expl")) >= 0 && v->mention[s] < 0)

@@ -456,7 +456,10 @@ static int make_mention(const ctx *c, int32_t k) {
         if (!name)
             name = span_hit(v, s, HIT_CAPITAL);
         people = span_hit(v, s, HIT_PEOPLE);
-        if (!people && !name && sv_upos_is(v, k, "NOUN")) /* "an Afghan" */
+        /* "an Afghan"; and an adjective the tagger took for a proper noun
+         * and the parser for a subject ("Hungarian Prime Minister Viktor
+         * Orban criticized ...") is still its country */
+        if (!people && !name && (sv_upos_is(v, k, "NOUN") || sv_upos_is(v, k, "PROPN")))
             people = span_hit(v, s, HIT_ADJECTIVE);
         agent = span_hit(v, s, HIT_AGENT);
         refer = span_hit(v, s, HIT_REFER);
