@@ -89,7 +89,7 @@ static const char *const first_person[] = {"i", "we", "me", "us", "my", "our", "
 static int word_rel(const sent_view *v, int32_t d) {
     return sv_rel_is(v, d, "obj") || sv_rel_is(v, d, "compound") || sv_rel_is(v, d, "xcomp") ||
            sv_rel_is(v, d, "ccomp") || sv_rel_is(v, d, "iobj") || sv_rel_is(v, d, "advmod") ||
-           sv_rel_is(v, d, "obl") || sv_rel_is(v, d, "nsubj") || sv_rel_is(v, d, "nmod") ||
+           (sv_rel_is(v, d, "obl") && sv_case(v, d) < 0) || sv_rel_is(v, d, "nsubj") || sv_rel_is(v, d, "nmod") ||
            sv_rel_is(v, d, "amod") || sv_rel_is(v, d, "advcl") || sv_rel_is(v, d, "conj");
 }
 
