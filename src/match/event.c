@@ -711,6 +711,12 @@ static int emit(const ectx *c, const found *f) {
     int32_t reporter = rw >= 0 ? actor_of(v, sv_child(v, rw, "nsubj")) : -1;
     int quote = in_quote(v, f->pred);
     int made = 0;
+    /* one phrase naming two actors and no target ("the two governments
+     * agreed", "Hungarian and Romanian officials met"): each with the other */
+    int mutual = ns == 1 && srcs[0] >= 0 && nt == 1 && tgts[0] < 0 && !f->reverse &&
+                 doc->mentions[srcs[0]].ncodes > 1;
+    if (mutual)
+        tgts[0] = srcs[0];
     for (int a = 0; a < ns; a++) {
         const doc_mention *S = srcs[a] >= 0 ? &doc->mentions[srcs[a]] : NULL;
         int sc = S && S->ncodes ? S->ncodes : 1;
@@ -719,7 +725,9 @@ static int emit(const ectx *c, const found *f) {
                 const doc_mention *T = tgts[b] >= 0 ? &doc->mentions[tgts[b]] : NULL;
                 int tc = T && T->ncodes ? T->ncodes : 1;
                 for (int ti = 0; ti < tc && made < MAX_DYADS; ti++) {
-                    if (T && tgts[b] == srcs[a])
+                    if (T && tgts[b] == srcs[a] && !mutual)
+                        continue;
+                    if (mutual && (ti == si || strcmp(S->code[si], T->code[ti]) == 0))
                         continue;
                     /* an actor does not act on itself: "continued their
                      * hunger strike", "laid down their arms" are events

@@ -341,6 +341,35 @@ static int32_t resolve_pronoun(const ctx *c, int32_t k, uint32_t self) {
     return -1;
 }
 
+/* "the two governments", "both sides", "the two countries": a plural noun
+ * with "two" or "both" refers to the last two countries named.  Writes
+ * their country codes (3 letters) into out and returns 2, or 0. */
+static int two_countries(const ctx *c, int32_t k, uint32_t self, char out[][24]) {
+    const sent_view *v = c->v;
+    petrel_doc *doc = v->doc;
+    int two = 0;
+    for (int32_t ch = v->child[k]; ch >= 0 && !two; ch = v->sibling[ch])
+        two = (sv_rel_is(v, ch, "nummod") && sv_lemma_is(v, ch, "two")) ||
+              (sv_rel_is(v, ch, "det") && sv_lemma_is(v, ch, "both"));
+    if (!two || !sv_feat(v, k, "Number=Plur"))
+        return 0;
+    int n = 0;
+    uint32_t limit = 60;
+    for (uint32_t i = self; i > c->st->first_mention && limit-- > 0 && n < 2;) {
+        i--;
+        const doc_mention *m = &doc->mentions[i];
+        if (m->ncodes == 0 || m->countryless || strlen(m->code[0]) < 3 || strncmp(m->code[0], "IGO", 3) == 0 ||
+            strncmp(m->code[0], "NGO", 3) == 0)
+            continue;
+        for (int j = 0; j < m->ncodes && n < 2; j++) {
+            if (n == 1 && strncmp(out[0], m->code[j], 3) == 0)
+                continue;
+            snprintf(out[n++], 24, "%.3s", m->code[j]);
+        }
+    }
+    return n == 2 ? 2 : 0;
+}
+
 /* An earlier mention of the actor a noun refers back to. */
 static int32_t resolve_refer(const ctx *c, const lex_hit *h, uint32_t self) {
     petrel_doc *doc = c->v->doc;
@@ -561,6 +590,8 @@ static int make_mention(const ctx *c, int32_t k) {
             for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch])
                 if (sv_rel_is(v, ch, "appos") && v->mention[ch] >= 0)
                     nbase += modifier_codes(c, ch, base + nbase, DOC_MAX_CODES - nbase, &base_codes_entry);
+        if (agent && nbase == 0 && !sv_upos_is(v, k, "PROPN") && (nbase = two_countries(c, k, self, base)) > 0)
+            m.how = "agent + the two countries named last";
         if (agent || nbase > 0) {
             if (nbase == 0 && agent && !sv_upos_is(v, k, "PROPN") && c->st->dateline[0]) {
                 /* "police said", in a story datelined in a country */
