@@ -902,10 +902,12 @@ static int alleged(const sent_view *v, int32_t p) {
 /* "Troops arrived in Kabul", "police were sent to the capital": armed
  * forces and police do not visit, they deploy.  A visit or a meeting
  * (04x) whose source is an army or police force (not a minister: GOVMIL
- * stays a visit) is coded as the deployment, 154 or 153.  Returns 1 when
- * it recoded. */
+ * stays a visit) is coded as the deployment, 154 or 153; and "Russian
+ * forces struck overnight" is a military strike (190), not a labour one
+ * (143).  Returns 1 when it recoded. */
 static int deployment(const sent_view *v, found *f) {
-    if (code_root(f->code) != 4)
+    int root = code_root(f->code);
+    if (root != 4 && strcmp(f->code, "143") != 0)
         return 0;
     int32_t sm = actor_of(v, f->src_word);
     if (sm < 0)
@@ -915,8 +917,20 @@ static int deployment(const sent_view *v, found *f) {
         return 0;
     const char *code = m->code[0];
     size_t n = strlen(code);
-    if (n < 3 || strstr(code, "GOV"))
+    if (n < 3 || (strstr(code, "GOV") && root == 4))
         return 0;
+    /* armed groups, and states themselves ("Israel struck overnight"):
+     * workers strike, countries do not */
+    int armed = strcmp(code + n - 3, "MIL") == 0 || strcmp(code + n - 3, "REB") == 0 ||
+                strcmp(code + n - 3, "INS") == 0 || strcmp(code + n - 3, "UAF") == 0 ||
+                (n == 3 && m->kind == MENTION_COUNTRY);
+    if (root == 14) {
+        if (!armed)
+            return 0;
+        set(f->code, "190");
+        f->how = "armed forces strike militarily";
+        return 1;
+    }
     if (strcmp(code + n - 3, "MIL") == 0)
         set(f->code, "154");
     else if (strcmp(code + n - 3, "COP") == 0)
