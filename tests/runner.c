@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../src/base/file.h"
 #include "test.h"
 
 static const struct {
@@ -76,34 +77,7 @@ const char *test_shared_dir(void) {
     return stat(probe, &st) == 0 ? shared_dir : NULL;
 }
 
-char *test_read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (!buf)
-        return NULL;
-    buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
-}
+char *test_read_file(const char *path, size_t *len) { return file_read_all(path, "file", len, NULL); }
 
 int test_write_file(const char *path, const char *data, size_t len) {
     FILE *f = fopen(path, "wb");

@@ -19,12 +19,12 @@
  * INVESTIGATE = ACCUSE, FIGHT = ASSAULT.
  */
 #include <cjson/cJSON.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../api/api.h"
+#include "../base/file.h"
 #include "../doc/doc.h"
 #include "cli.h"
 
@@ -86,28 +86,14 @@ int cmd_eval_plover(int argc, char **argv) {
         help(stderr);
         return EXIT_USAGE;
     }
-    FILE *f = fopen(gold_path, "rb");
-    if (!f) {
-        cli_say("%s: cannot open: %s", gold_path, strerror(errno));
+    size_t len;
+    petrel_error ferr;
+    char *buf = file_read_all(gold_path, "gold file", &len, &ferr);
+    if (!buf) {
+        cli_error(&ferr);
         return EXIT_FATAL;
     }
-    size_t cap = 1 << 20, len = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    cJSON *gold = buf ? cJSON_ParseWithLength(buf, len) : NULL;
+    cJSON *gold = cJSON_ParseWithLength(buf, len);
     free(buf);
     if (!cJSON_IsArray(gold)) {
         cli_say("%s: not a JSON array of PLOVER records", gold_path);

@@ -1,12 +1,12 @@
 /* cameo.c - the CAMEO code table (see cameo.h). */
 #include "cameo.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../base/error.h"
+#include "../base/file.h"
 
 struct cameo_table {
     cameo_code *codes; /* sorted by code */
@@ -33,35 +33,16 @@ static char *field(char **p) {
 static const char *dash_null(const char *s) { return s && strcmp(s, "-") != 0 ? s : NULL; }
 
 cameo_table *cameo_load(const char *path, petrel_error *err) {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        err_set(err, PETREL_ERR_IO, path, 0, -1, "cannot open the CAMEO code table: %s", strerror(errno));
+    size_t len;
+    char *buf = file_read_all(path, "CAMEO code table", &len, err);
+    if (!buf)
         return NULL;
-    }
     cameo_table *t = calloc(1, sizeof *t);
-    size_t cap = 1 << 15, len = 0, got;
-    char *buf = malloc(cap + 1);
-    while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            char *nb = realloc(buf, cap * 2 + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (!t || !buf) {
-        free(t);
+    if (!t) {
         free(buf);
         err_nomem(err);
         return NULL;
     }
-    buf[len] = '\0';
     t->text = buf;
     size_t lines = 1;
     for (size_t i = 0; i < len; i++)

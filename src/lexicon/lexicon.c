@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "../base/error.h"
+#include "../base/file.h"
 #include "../text/utf8.h"
 #include "../tokenize/tokenize.h"
 #include "lexicon_impl.h"
@@ -983,32 +984,12 @@ int lexicon_load_text(lexicon *lex, const char *name, const char *text, size_t l
 }
 
 int lexicon_load_file(lexicon *lex, const char *path, lex_format format, petrel_error *err) {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return err_set(err, PETREL_ERR_IO, path, 0, -1, "cannot open dictionary: %s", strerror(errno));
-    size_t cap = 1 << 16, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    int bad = ferror(f);
-    fclose(f);
+    size_t n;
+    petrel_error local;
+    petrel_error *e = err ? err : &local;
+    char *buf = file_read_all(path, "dictionary", &n, e);
     if (!buf)
-        return err_nomem(err);
-    if (bad) {
-        free(buf);
-        return err_set(err, PETREL_ERR_IO, path, 0, -1, "cannot read dictionary");
-    }
+        return e->code;
     int rc = lexicon_load_text(lex, path, buf, n, format, err);
     free(buf);
     return rc;
