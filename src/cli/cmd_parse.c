@@ -5,8 +5,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../sink/conllu_out.h"
 #include "cli.h"
@@ -17,40 +15,9 @@
 #define PETREL_MODELS_DIR "/usr/local/share/petrel/models"
 #endif
 
-static int has_models(const char *dir) {
-    char path[1200];
-    struct stat st;
-    snprintf(path, sizeof path, "%s/en-tagger.model", dir);
-    return stat(path, &st) == 0;
-}
-
 const char *cli_models_dir(const char *explicit_dir, char *buf, size_t len) {
-    if (explicit_dir) {
-        snprintf(buf, len, "%s", explicit_dir);
-        return buf;
-    }
-    const char *env = getenv("PETREL_MODELS");
-    if (env && *env) {
-        snprintf(buf, len, "%s", env);
-        return buf;
-    }
-    char exe[1024];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            snprintf(buf, len, "%s/../models", exe);
-            if (has_models(buf))
-                return buf;
-            snprintf(buf, len, "%s/../share/petrel/models", exe);
-            if (has_models(buf))
-                return buf;
-        }
-    }
-    snprintf(buf, len, "%s", PETREL_MODELS_DIR);
-    return buf;
+    return cli_find_dir(explicit_dir, "PETREL_MODELS", "../models", "models", "en-tagger.model", PETREL_MODELS_DIR, buf,
+                        len);
 }
 
 static void help(FILE *f) {
