@@ -119,17 +119,28 @@ typedef struct cli_code_opts {
 int cli_code_option(cli_code_opts *o, const char *name, const char *value);
 #define CLI_CODE_VALUE_OPTS "models", "data", "dict", "dict-format", "actors", "agents", "verbs", "discards"
 
-/* The option loop of a coding command ("eval plover", "validate" ...).
- * Coding options fill co; -h / --help prints help to stdout; operands go
- * to operands[0..max) (*noperands of them); any other option goes to own,
- * which returns 1 when it took it, 0 when it does not know it (an error)
- * and -1 on a bad value (which it reported).  own_with_value lists the
- * own options taking a value.  Returns 0 to go on, 1 when help was
+/* The option loop every story-reading or coding command shares.  What the
+ * command takes is in the spec: reading options and -q (in), coding
+ * options (code), -o / --output, -j / --jobs, each when its pointer is not
+ * NULL; -h / --help prints help to stdout; operands (all of them after
+ * "--") go to operands[0..max), *noperands of them; any other option goes
+ * to own, which returns 1 when it took it, 0 when it does not know it (an
+ * error) and -1 on a bad value (which it reported); own_with_value lists
+ * the own options that take a value.  Returns 0 to go on, 1 when help was
  * printed (exit 0), -1 on a usage error (reported). */
 typedef int (*cli_own_option)(void *ctx, const char *name, const char *value);
-int cli_coding_args(int argc, char **argv, const char *cmd, const char *const *own_with_value, cli_own_option own,
-                    void *ctx, cli_code_opts *co, void (*help)(FILE *), const char **operands, int max,
-                    int *noperands);
+typedef struct cli_spec {
+    const char *cmd;                    /* "code", "eval plover" */
+    void (*help)(FILE *f);
+    cli_input_opts *in;
+    cli_code_opts *code;
+    const char **output;
+    int *jobs;
+    const char *const *own_with_value;
+    cli_own_option own;
+    void *ctx;
+} cli_spec;
+int cli_args(int argc, char **argv, const cli_spec *spec, char **operands, int max, int *noperands);
 
 /* Reads the next story of r into doc, reporting the bad ones (and counting
  * them in *failures) and going on past them.  Returns 1 for a story, 0 at

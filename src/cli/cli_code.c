@@ -117,46 +117,70 @@ int cli_code_option(cli_code_opts *o, const char *name, const char *value) {
     return 1;
 }
 
-int cli_coding_args(int argc, char **argv, const char *cmd, const char *const *own_with_value, cli_own_option own,
-                    void *ctx, cli_code_opts *co, void (*help)(FILE *), const char **operands, int max,
-                    int *noperands) {
+int cli_args(int argc, char **argv, const cli_spec *sp, char **operands, int max, int *noperands) {
+    static const char *const reading[] = {"format", "date", "max-story-bytes", NULL};
     static const char *const coding[] = {CLI_CODE_VALUE_OPTS, NULL};
-    const char *with_value[48];
+    static const char *const output[] = {"o", "output", NULL};
+    static const char *const jobs[] = {"j", "jobs", NULL};
+    const char *const *lists[5] = {sp->in ? reading : NULL, sp->code ? coding : NULL, sp->output ? output : NULL,
+                                   sp->jobs ? jobs : NULL, sp->own_with_value};
+    const char *with_value[64];
     size_t nv = 0;
-    for (size_t k = 0; coding[k] && nv + 1 < sizeof with_value / sizeof *with_value; k++)
-        with_value[nv++] = coding[k];
-    for (size_t k = 0; own_with_value && own_with_value[k] && nv + 1 < sizeof with_value / sizeof *with_value; k++)
-        with_value[nv++] = own_with_value[k];
+    for (int l = 0; l < 5; l++)
+        for (size_t k = 0; lists[l] && lists[l][k] && nv + 1 < sizeof with_value / sizeof *with_value; k++)
+            with_value[nv++] = lists[l][k];
     with_value[nv] = NULL;
     *noperands = 0;
+    int operands_only = 0;
     for (int i = 1; i < argc;) {
-        const char *name, *value;
+        const char *name = NULL, *value = NULL;
         char nb[64];
-        int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
+        int r = operands_only ? 0 : cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
         if (r < 0)
             return -1;
-        if (r == 0 || r == 2) {
-            if (i < argc) {
-                if (*noperands >= max) {
-                    cli_say("%s: too many operands (\"%s\")", cmd, argv[i]);
-                    return -1;
-                }
-                operands[(*noperands)++] = argv[i];
-            }
-            i++;
+        if (r == 2) {
+            operands_only = 1;
             continue;
         }
-        int h = cli_code_option(co, name, value);
-        if (h == 0 && (!strcmp(name, "h") || !strcmp(name, "help"))) {
-            help(stdout);
+        if (r == 0) {
+            if (*noperands >= max) {
+                cli_say("%s: too many operands (\"%s\")", sp->cmd, argv[i]);
+                return -1;
+            }
+            operands[(*noperands)++] = argv[i++];
+            continue;
+        }
+        int h = 0;
+        if (!strcmp(name, "h") || !strcmp(name, "help")) {
+            sp->help(stdout);
             return 1;
         }
-        if (h == 0 && own)
-            h = own(ctx, name, value);
+        if (sp->in && (h = cli_input_option(sp->in, name, value)) == 0 && (!strcmp(name, "q") || !strcmp(name, "quiet"))) {
+            sp->in->quiet = 1;
+            h = 1;
+        }
+        if (h == 0 && sp->code)
+            h = cli_code_option(sp->code, name, value);
+        if (h == 0 && sp->output && (!strcmp(name, "o") || !strcmp(name, "output"))) {
+            *sp->output = value;
+            h = 1;
+        }
+        if (h == 0 && sp->jobs && (!strcmp(name, "j") || !strcmp(name, "jobs"))) {
+            char *end;
+            long v = strtol(value, &end, 10);
+            if (*end || v < 1 || v > 1024) {
+                cli_say("--jobs wants a number from 1 to 1024, not \"%s\"", value);
+                return -1;
+            }
+            *sp->jobs = (int)v;
+            h = 1;
+        }
+        if (h == 0 && sp->own)
+            h = sp->own(sp->ctx, name, value);
         if (h < 0)
             return -1;
         if (h == 0) {
-            cli_say("%s: unknown option \"%s\"", cmd, argv[i - 1]);
+            cli_say("%s: unknown option \"%s\"; see 'petrel %s --help'", sp->cmd, argv[i - 1], sp->cmd);
             return -1;
         }
     }

@@ -62,75 +62,39 @@ static void code_help(FILE *f) {
     fputs("  -h, --help           this help\n", f);
 }
 
-/* Options of code and explain; returns 1 when handled, 0 not, -1 bad. */
-static int common_option(cli_input_opts *in, cli_code_opts *co, const char *name, const char *value) {
-    int h = cli_input_option(in, name, value);
-    if (h)
-        return h;
-    return cli_code_option(co, name, value);
+static int code_option(void *ctx, const char *name, const char *value) {
+    int *format = ctx;
+    if (strcmp(name, "output-format") != 0)
+        return 0;
+    if (!strcmp(value, "table"))
+        *format = OUT_TABLE;
+    else if (!strcmp(value, "jsonl") || !strcmp(value, "json"))
+        *format = OUT_JSON;
+    else if (!strcmp(value, "tsv"))
+        *format = OUT_TSV;
+    else {
+        cli_say("--output-format wants table, jsonl or tsv, not \"%s\"", value);
+        return -1;
+    }
+    return 1;
 }
 
 int cmd_code(int argc, char **argv) {
-    static const char *const with_value[] = {"format", "date", "max-story-bytes", "output-format", "o", "output",
-                                             "j", "jobs", CLI_CODE_VALUE_OPTS, NULL};
+    static const char *const with_value[] = {"output-format", NULL};
     cli_input_opts in = {0};
     cli_code_opts co = {0};
     const char *output = NULL;
     int format = -1, jobs = 0;
     char **files = malloc(sizeof *files * (size_t)(argc > 0 ? argc : 1));
-    int nfiles = 0, operands_only = 0;
+    int nfiles = 0;
     if (!files)
         return EXIT_FATAL;
-    for (int i = 1; i < argc;) {
-        const char *name, *value;
-        char nb[64];
-        int r = operands_only ? 0 : cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
-        if (r < 0)
-            goto usage;
-        if (r == 0) {
-            files[nfiles++] = argv[i++];
-            continue;
-        }
-        if (r == 2) {
-            operands_only = 1;
-            continue;
-        }
-        int h = common_option(&in, &co, name, value);
-        if (h < 0)
-            goto usage;
-        if (h)
-            continue;
-        if (!strcmp(name, "h") || !strcmp(name, "help")) {
-            code_help(stdout);
-            free(files);
-            return EXIT_OK;
-        } else if (!strcmp(name, "q") || !strcmp(name, "quiet")) {
-            in.quiet = 1;
-        } else if (!strcmp(name, "o") || !strcmp(name, "output")) {
-            output = value;
-        } else if (!strcmp(name, "j") || !strcmp(name, "jobs")) {
-            char *end;
-            long v = strtol(value, &end, 10);
-            if (*end || v < 1 || v > 1024) {
-                cli_say("--jobs wants a number from 1 to 1024, not \"%s\"", value);
-                goto usage;
-            }
-            jobs = (int)v;
-        } else if (!strcmp(name, "output-format")) {
-            if (!strcmp(value, "table"))
-                format = OUT_TABLE;
-            else if (!strcmp(value, "jsonl") || !strcmp(value, "json"))
-                format = OUT_JSON;
-            else if (!strcmp(value, "tsv"))
-                format = OUT_TSV;
-            else {
-                cli_say("--output-format wants table, jsonl or tsv, not \"%s\"", value);
-                goto usage;
-            }
-        } else {
-            cli_say("code: unknown option \"%s\"; see 'petrel code --help'", argv[i - 1]);
-            goto usage;
-        }
+    cli_spec spec = {.cmd = "code", .help = code_help, .in = &in, .code = &co, .output = &output, .jobs = &jobs,
+                     .own_with_value = with_value, .own = code_option, .ctx = &format};
+    int args = cli_args(argc, argv, &spec, files, argc, &nfiles);
+    if (args) {
+        free(files);
+        return args > 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (format < 0)
         format = (!output && isatty(STDOUT_FILENO)) ? OUT_TABLE : OUT_JSON;
@@ -160,9 +124,6 @@ int cmd_code(int argc, char **argv) {
     if (bad)
         return EXIT_FATAL;
     return failures ? EXIT_PARTIAL : EXIT_OK;
-usage:
-    free(files);
-    return EXIT_USAGE;
 }
 
 /* ------------------------------------------------------------ explain */
@@ -202,40 +163,30 @@ static void show(const petrel *p, petrel_doc *doc) {
     events_table_write(stdout, doc, p->coder->cameo);
 }
 
+static int explain_option(void *ctx, const char *name, const char *value) {
+    if (strcmp(name, "story") != 0)
+        return 0;
+    *(const char **)ctx = value;
+    return 1;
+}
+
 int cmd_explain(int argc, char **argv) {
-    static const char *const with_value[] = {"story", "format", "date", "max-story-bytes", CLI_CODE_VALUE_OPTS,
-                                             NULL};
+    static const char *const with_value[] = {"story", NULL};
     cli_input_opts in = {0};
     cli_code_opts co = {0};
     const char *story = NULL, *text = NULL;
-    for (int i = 1; i < argc;) {
-        const char *name, *value;
-        char nb[64];
-        int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0 || r == 2) {
-            if (r == 0)
-                text = argv[i++];
-            else if (i < argc)
-                text = argv[i++];
-            continue;
-        }
-        int h = common_option(&in, &co, name, value);
-        if (h < 0)
-            return EXIT_USAGE;
-        if (h)
-            continue;
-        if (!strcmp(name, "h") || !strcmp(name, "help")) {
-            explain_help(stdout);
-            return EXIT_OK;
-        } else if (!strcmp(name, "story")) {
-            story = value;
-        } else {
-            cli_say("explain: unknown option \"%s\"", argv[i - 1]);
-            return EXIT_USAGE;
-        }
-    }
+    char **texts = malloc(sizeof *texts * (size_t)(argc > 0 ? argc : 1));
+    int ntexts = 0;
+    if (!texts)
+        return EXIT_FATAL;
+    cli_spec spec = {.cmd = "explain", .help = explain_help, .in = &in, .code = &co, .own_with_value = with_value,
+                     .own = explain_option, .ctx = &story};
+    int args = cli_args(argc, argv, &spec, texts, argc, &ntexts);
+    if (ntexts)
+        text = texts[ntexts - 1]; /* the last sentence given */
+    free(texts);
+    if (args)
+        return args > 0 ? EXIT_OK : EXIT_USAGE;
     if (!story && !text) {
         explain_help(stderr);
         return EXIT_USAGE;

@@ -99,8 +99,29 @@ static int by_score(const void *a, const void *b) {
     return strcmp(x->name, y->name);
 }
 
+static void help(FILE *f) {
+    fprintf(f, "usage: petrel dict unknown [--top N] [OPTIONS] [FILE...]\n\n"
+               "Codes the stories and lists the proper nouns in actor positions that no\n"
+               "dictionary codes, most frequent first, with an example sentence each.\n\n"
+               "options:\n"
+               "  --top N              how many to list (default 100)\n"
+               "  --format F           input format: auto, text, jsonl, petrarch, tabari, conllu\n"
+               "  --date YYYY-MM-DD    story date for stories that give none\n");
+    fputs(cli_code_help, f);
+}
+
+static int own_option(void *ctx, const char *name, const char *value) {
+    if (strcmp(name, "top") != 0)
+        return 0;
+    long *top = ctx;
+    *top = strtol(value, NULL, 10);
+    if (*top < 1)
+        *top = 100;
+    return 1;
+}
+
 int cmd_dict_unknown(int argc, char **argv) {
-    static const char *const with_value[] = {"format", "date", "max-story-bytes", "top", CLI_CODE_VALUE_OPTS, NULL};
+    static const char *const with_value[] = {"top", NULL};
     cli_input_opts in = {0};
     cli_code_opts co = {0};
     long top = 100;
@@ -108,37 +129,12 @@ int cmd_dict_unknown(int argc, char **argv) {
     int nfiles = 0;
     if (!files)
         return EXIT_FATAL;
-    for (int i = 1; i < argc;) {
-        const char *name, *value;
-        char nb[64];
-        int r = cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
-        if (r < 0) {
-            free(files);
-            return EXIT_USAGE;
-        }
-        if (r == 0 || r == 2) {
-            if (i < argc)
-                files[nfiles++] = argv[i++];
-            continue;
-        }
-        int h = cli_input_option(&in, name, value);
-        if (!h)
-            h = cli_code_option(&co, name, value);
-        if (h < 0) {
-            free(files);
-            return EXIT_USAGE;
-        }
-        if (h)
-            continue;
-        if (!strcmp(name, "top")) {
-            top = strtol(value, NULL, 10);
-            if (top < 1)
-                top = 100;
-        } else {
-            cli_say("dict unknown: unknown option \"%s\"", argv[i - 1]);
-            free(files);
-            return EXIT_USAGE;
-        }
+    cli_spec spec = {.cmd = "dict unknown", .help = help, .in = &in, .code = &co, .own_with_value = with_value,
+                     .own = own_option, .ctx = &top};
+    int args = cli_args(argc, argv, &spec, files, argc, &nfiles);
+    if (args) {
+        free(files);
+        return args > 0 ? EXIT_OK : EXIT_USAGE;
     }
     co.quiet_dict = 1;
     unknown_ctx c = {0};

@@ -77,11 +77,13 @@ static int own_option(void *ctx, const char *name, const char *value) {
 
 int cmd_eval_plover(int argc, char **argv) {
     cli_code_opts co = {0};
-    const char *gold_path = NULL;
+    char *ops[1] = {NULL};
     int show = 0, nops;
-    int r = cli_coding_args(argc, argv, "eval plover", NULL, own_option, &show, &co, help, &gold_path, 1, &nops);
+    cli_spec spec = {.cmd = "eval plover", .help = help, .code = &co, .own = own_option, .ctx = &show};
+    int r = cli_args(argc, argv, &spec, ops, 1, &nops);
     if (r)
         return r > 0 ? EXIT_OK : EXIT_USAGE;
+    const char *gold_path = ops[0];
     if (!gold_path) {
         help(stderr);
         return EXIT_USAGE;

@@ -105,9 +105,11 @@ int cmd_eval_stories(int argc, char **argv) {
     static const char *const with_value[] = {"label", NULL};
     cli_code_opts co = {0};
     own_opts own = {"plover", 0};
-    const char *files[64];
+    char *files[64];
     int nfiles;
-    int args = cli_coding_args(argc, argv, "eval stories", with_value, own_option, &own, &co, help, files, 64, &nfiles);
+    cli_spec spec = {.cmd = "eval stories", .help = help, .code = &co, .own_with_value = with_value,
+                     .own = own_option, .ctx = &own};
+    int args = cli_args(argc, argv, &spec, files, 64, &nfiles);
     if (args)
         return args > 0 ? EXIT_OK : EXIT_USAGE;
     if (!nfiles) {

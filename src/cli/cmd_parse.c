@@ -55,63 +55,28 @@ static int emit(petrel_doc *doc, void *p) {
     return ferror(c->out) ? -1 : 0;
 }
 
+static int own_option(void *ctx, const char *name, const char *value) {
+    if (strcmp(name, "models") != 0)
+        return 0;
+    *(const char **)ctx = value;
+    return 1;
+}
+
 int cmd_parse(int argc, char **argv) {
-    static const char *const with_value[] = {"format", "date", "max-story-bytes", "o", "output", "models",
-                                             "j", "jobs", NULL};
+    static const char *const with_value[] = {"models", NULL};
     cli_input_opts in = {0};
     const char *output = NULL, *models = NULL;
     int jobs = 0;
     char **files = malloc(sizeof *files * (size_t)(argc > 0 ? argc : 1));
-    int nfiles = 0, operands_only = 0;
+    int nfiles = 0;
     if (!files)
         return EXIT_FATAL;
-    for (int i = 1; i < argc;) {
-        const char *name, *value;
-        char nb[64];
-        int r = operands_only ? 0 : cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
-        if (r < 0) {
-            free(files);
-            return EXIT_USAGE;
-        }
-        if (r == 0) {
-            files[nfiles++] = argv[i++];
-            continue;
-        }
-        if (r == 2) {
-            operands_only = 1;
-            continue;
-        }
-        int handled = cli_input_option(&in, name, value);
-        if (handled < 0) {
-            free(files);
-            return EXIT_USAGE;
-        }
-        if (handled)
-            continue;
-        if (strcmp(name, "h") == 0 || strcmp(name, "help") == 0) {
-            help(stdout);
-            free(files);
-            return EXIT_OK;
-        } else if (strcmp(name, "q") == 0 || strcmp(name, "quiet") == 0) {
-            in.quiet = 1;
-        } else if (strcmp(name, "o") == 0 || strcmp(name, "output") == 0) {
-            output = value;
-        } else if (strcmp(name, "models") == 0) {
-            models = value;
-        } else if (strcmp(name, "j") == 0 || strcmp(name, "jobs") == 0) {
-            char *end;
-            long v = strtol(value, &end, 10);
-            if (*end || v < 1 || v > 1024) {
-                cli_say("--jobs wants a number from 1 to 1024, not \"%s\"", value);
-                free(files);
-                return EXIT_USAGE;
-            }
-            jobs = (int)v;
-        } else {
-            cli_say("parse: unknown option \"%s\"; see 'petrel parse --help'", argv[i - 1]);
-            free(files);
-            return EXIT_USAGE;
-        }
+    cli_spec spec = {.cmd = "parse", .help = help, .in = &in, .output = &output, .jobs = &jobs,
+                     .own_with_value = with_value, .own = own_option, .ctx = &models};
+    int args = cli_args(argc, argv, &spec, files, argc, &nfiles);
+    if (args) {
+        free(files);
+        return args > 0 ? EXIT_OK : EXIT_USAGE;
     }
     char dir[1024];
     petrel_options po = {.models_dir = cli_models_dir(models, dir, sizeof dir)};

@@ -49,9 +49,25 @@ static int each(petrel_doc *doc, void *p) {
     return ferror(c->out) ? -1 : 0;
 }
 
+static int own_option(void *modep, const char *name, const char *value) {
+    int *mode = modep;
+    if (strcmp(name, "output-format") != 0)
+        return 0;
+    if (strcmp(value, "jsonl") == 0 || strcmp(value, "json") == 0)
+        *mode = OUT_JSON;
+    else if (strcmp(value, "conllu") == 0)
+        *mode = OUT_CONLLU;
+    else if (strcmp(value, "text") == 0)
+        *mode = OUT_TEXT;
+    else {
+        cli_say("--output-format wants conllu, jsonl or text, not \"%s\"", value);
+        return -1;
+    }
+    return 1;
+}
+
 int cmd_tokenize(int argc, char **argv) {
-    static const char *const with_value[] = {"format", "date", "max-story-bytes", "output-format", "o", "output",
-                                             NULL};
+    static const char *const with_value[] = {"output-format", NULL};
     cli_input_opts in = {0};
     const char *output = NULL;
     int mode = OUT_CONLLU;
@@ -59,55 +75,12 @@ int cmd_tokenize(int argc, char **argv) {
     int nfiles = 0;
     if (!files)
         return EXIT_FATAL;
-    int operands_only = 0;
-    for (int i = 1; i < argc;) {
-        const char *name, *value;
-        char nb[64];
-        int r = operands_only ? 0 : cli_parse_opt(argc, argv, &i, with_value, &name, &value, nb, sizeof nb);
-        if (r < 0) {
-            free(files);
-            return EXIT_USAGE;
-        }
-        if (r == 0) {
-            files[nfiles++] = argv[i++];
-            continue;
-        }
-        if (r == 2) {
-            operands_only = 1;
-            continue;
-        }
-        int handled = cli_input_option(&in, name, value);
-        if (handled < 0) {
-            free(files);
-            return EXIT_USAGE;
-        }
-        if (handled)
-            continue;
-        if (strcmp(name, "h") == 0 || strcmp(name, "help") == 0) {
-            help(stdout);
-            free(files);
-            return EXIT_OK;
-        } else if (strcmp(name, "q") == 0 || strcmp(name, "quiet") == 0) {
-            in.quiet = 1;
-        } else if (strcmp(name, "o") == 0 || strcmp(name, "output") == 0) {
-            output = value;
-        } else if (strcmp(name, "output-format") == 0) {
-            if (strcmp(value, "jsonl") == 0 || strcmp(value, "json") == 0)
-                mode = OUT_JSON;
-            else if (strcmp(value, "conllu") == 0)
-                mode = OUT_CONLLU;
-            else if (strcmp(value, "text") == 0)
-                mode = OUT_TEXT;
-            else {
-                cli_say("--output-format wants conllu, jsonl or text, not \"%s\"", value);
-                free(files);
-                return EXIT_USAGE;
-            }
-        } else {
-            cli_say("tokenize: unknown option \"%s\"; see 'petrel tokenize --help'", argv[i - 1]);
-            free(files);
-            return EXIT_USAGE;
-        }
+    cli_spec spec = {.cmd = "tokenize", .help = help, .in = &in, .output = &output, .own_with_value = with_value,
+                     .own = own_option, .ctx = &mode};
+    int args = cli_args(argc, argv, &spec, files, argc, &nfiles);
+    if (args) {
+        free(files);
+        return args > 0 ? EXIT_OK : EXIT_USAGE;
     }
     cli_out out;
     if (cli_out_open(&out, output) != 0) {

@@ -105,11 +105,13 @@ int cmd_validate(int argc, char **argv) {
     /* the suites test TABARI's and PETRARCH's rules: a modal event as
      * written ("will attack" = 190), no event without a source */
     co.peer_rules = 1;
-    const char *file = NULL;
+    char *ops[1] = {NULL};
     int verbose = 0, nops;
-    int args = cli_coding_args(argc, argv, "validate", NULL, own_option, &verbose, &co, help, &file, 1, &nops);
+    cli_spec spec = {.cmd = "validate", .help = help, .code = &co, .own = own_option, .ctx = &verbose};
+    int args = cli_args(argc, argv, &spec, ops, 1, &nops);
     if (args)
         return args > 0 ? EXIT_OK : EXIT_USAGE;
+    const char *file = ops[0];
     if (!file) {
         help(stderr);
         return EXIT_USAGE;
