@@ -417,15 +417,31 @@ static int valid_actor_code(const char *s, size_t n) {
     return 1;
 }
 
+/* The next ';'-separated value of *v (*vn bytes), trimmed, in *item and
+ * *il; returns 0 when none is left.  Values may be empty. */
+static int next_value(const char **v, size_t *vn, const char **item, size_t *il) {
+    if (!*v)
+        return 0;
+    const char *semi = memchr(*v, ';', *vn);
+    size_t len = semi ? (size_t)(semi - *v) : *vn;
+    *item = *v;
+    *il = len;
+    trim(item, il);
+    if (semi) {
+        *vn -= len + 1;
+        *v = semi + 1;
+    } else {
+        *v = NULL;
+    }
+    return 1;
+}
+
 /* Adds a hit for every ';'-separated value of a field. */
 static void add_values(reader *r, const char *v, size_t n, uint8_t type, const char *code) {
     lexicon *lex = r->lex;
-    while (n > 0) {
-        const char *semi = memchr(v, ';', n);
-        size_t len = semi ? (size_t)(semi - v) : n;
-        const char *item = v;
-        size_t il = len;
-        trim(&item, &il);
+    const char *item;
+    size_t il;
+    while (next_value(&v, &n, &item, &il)) {
         const char *own = code;
         /* "Pentagon =USAMIL": a value with its own code */
         const char *eq = il ? memchr(item, '=', il) : NULL;
@@ -435,7 +451,7 @@ static void add_values(reader *r, const char *v, size_t n, uint8_t type, const c
             trim(&c, &cl);
             if (!valid_actor_code(c, cl)) {
                 lex_diag(lex, r->file, r->line, "bad actor code \"%.*s\"", (int)cl, c);
-                goto next;
+                continue;
             }
             own = lex_strdup(lex, c, cl);
             il = (size_t)(eq - item);
@@ -462,11 +478,6 @@ static void add_values(reader *r, const char *v, size_t n, uint8_t type, const c
             if (k > 0 && (prefix ? lex_add_hit_prefix(lex, ids, k, &h) : lex_add_hit(lex, ids, k, &h)) != 0)
                 r->failed = 1;
         }
-    next:
-        if (!semi)
-            break;
-        n -= len + 1;
-        v = semi + 1;
     }
 }
 
@@ -707,14 +718,9 @@ static void parse_synset(reader *r, const char *s, size_t n) {
         r->failed = 1;
         return;
     }
-    const char *v = eq + 1;
-    size_t vn = n - (size_t)(v - s);
-    while (vn > 0) {
-        const char *semi = memchr(v, ';', vn);
-        size_t len = semi ? (size_t)(semi - v) : vn;
-        const char *item = v;
-        size_t il = len;
-        trim(&item, &il);
+    const char *v = eq + 1, *item;
+    size_t vn = n - (size_t)(v - s), il;
+    while (next_value(&v, &vn, &item, &il)) {
         if (il) {
             const char *norm;
             size_t nrm;
@@ -728,10 +734,6 @@ static void parse_synset(reader *r, const char *s, size_t n) {
                 return;
             }
         }
-        if (!semi)
-            break;
-        vn -= len + 1;
-        v = semi + 1;
     }
 }
 
@@ -751,14 +753,9 @@ static void parse_discard(reader *r, const char *s, size_t n) {
         lex_diag(lex, r->file, r->line, "a discard is \"discard:\" or \"discard story:\"");
         return;
     }
-    const char *v = colon + 1;
-    size_t vn = n - (size_t)(v - s);
-    while (vn > 0) {
-        const char *semi = memchr(v, ';', vn);
-        size_t len = semi ? (size_t)(semi - v) : vn;
-        const char *item = v;
-        size_t il = len;
-        trim(&item, &il);
+    const char *v = colon + 1, *item;
+    size_t vn = n - (size_t)(v - s), il;
+    while (next_value(&v, &vn, &item, &il)) {
         int32_t ids[64];
         int caps;
         int k = il ? lex_phrase_ids(lex, item, il, ids, 64, &caps, NULL) : 0;
@@ -766,10 +763,6 @@ static void parse_discard(reader *r, const char *s, size_t n) {
             r->failed = 1;
             return;
         }
-        if (!semi)
-            break;
-        vn -= len + 1;
-        v = semi + 1;
     }
 }
 
