@@ -166,6 +166,19 @@ int cli_input_option(cli_input_opts *o, const char *name, const char *value) {
     return 0;
 }
 
+int cli_read_story(petrel_reader *r, petrel_doc *doc, unsigned long *failures) {
+    petrel_error err;
+    for (;;) {
+        int rc = petrel_reader_next(r, doc, &err);
+        if (rc >= 0)
+            return rc;
+        cli_error(&err);
+        (*failures)++;
+        if (rc == PETREL_ERR_IO)
+            return 0;
+    }
+}
+
 int cli_each_story(char **files, int nfiles, const cli_input_opts *o, cli_story_fn fn, void *ctx,
                    unsigned long *failures, cli_progress *progress) {
     char *stdin_name[] = {"-"};
@@ -187,15 +200,7 @@ int cli_each_story(char **files, int nfiles, const cli_input_opts *o, cli_story_
             (*failures)++;
             continue;
         }
-        int rc;
-        while ((rc = petrel_reader_next(r, doc, &err)) != 0) {
-            if (rc < 0) {
-                cli_error(&err);
-                (*failures)++;
-                if (rc == PETREL_ERR_IO)
-                    break;
-                continue;
-            }
+        while (cli_read_story(r, doc, failures)) {
             cli_doc_warnings(doc);
             if (fn(doc, ctx) != 0) {
                 stopped = 1;

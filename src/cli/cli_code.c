@@ -187,19 +187,6 @@ int cli_args(int argc, char **argv, const cli_spec *sp, char **operands, int max
     return 0;
 }
 
-int cli_read_story(petrel_reader *r, petrel_doc *doc, unsigned long *failures) {
-    petrel_error err;
-    for (;;) {
-        int rc = petrel_reader_next(r, doc, &err);
-        if (rc >= 0)
-            return rc;
-        cli_error(&err);
-        (*failures)++;
-        if (rc == PETREL_ERR_IO)
-            return 0;
-    }
-}
-
 const char *cli_plover_2021(const char *t) {
     if (!strcmp(t, "DEMAND"))
         return "REQUEST";

@@ -151,16 +151,8 @@ int pipeline_run(char **files, int nfiles, const cli_input_opts *o, int workers,
                 if (stopped)
                     break;
             }
-            int rc = petrel_reader_next(r, s->doc, &err);
-            if (rc == 0)
+            if (!cli_read_story(r, s->doc, failures))
                 break;
-            if (rc < 0) {
-                cli_error(&err);
-                (*failures)++;
-                if (rc == PETREL_ERR_IO)
-                    break;
-                continue;
-            }
             if (workers == 1) {
                 s->rc = ops->process(s->doc, ops->ctx, 0, &s->err);
                 stopped = finish(s, ops, failures, progress);
