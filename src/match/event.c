@@ -538,8 +538,7 @@ static int map_code(const code_map *map, size_t n, const char *code, char *out) 
 /* "agree to X": the intent to do X (CAMEO 03), or for conflict events a
  * threat. */
 static void intent_code(const char *code, char *out) {
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
-    const char *sub = code + 2;
+    int root = code_root(code);
     static const code_map exact[] = {{"045", "039"}, {"046", "036"}, {"057", "031"}, {"060", "031"}, {"061", "0311"}, {"062", "0312"},
                  {"063", "0313"}, {"064", "0314"}, {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
                  {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"0831", "0341"}, {"0832", "0342"},
@@ -548,7 +547,6 @@ static void intent_code(const char *code, char *out) {
                  {"087", "0356"}, {"0871", "0356"}, {"0872", "0356"}, {"0873", "0356"}, {"0874", "0356"}};
     if (map_code(exact, sizeof exact / sizeof *exact, code, out))
         return;
-    (void)sub;
     switch (root) {
     case 1: case 2: case 3: case 9: case 10: case 11: case 12: case 13: set(out, code); return;
     case 4: set(out, "036"); return;
@@ -572,7 +570,7 @@ static void threat_code(const char *code, char *out) {
                  {"195", "1384"}, {"204", "1385"}, {"2041", "1385"}, {"2042", "1385"}};
     if (map_code(exact, sizeof exact / sizeof *exact, code, out))
         return;
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    int root = code_root(code);
     if (root == 18 || root == 20)
         set(out, "1383");
     else if (root == 19)
@@ -596,7 +594,7 @@ static void refuse_code(const char *code, char *out) {
                  {"085", "1244"}, {"086", "1245"}, {"087", "1246"}, {"0871", "1246"}, {"0874", "1246"}};
     if (map_code(exact, sizeof exact / sizeof *exact, code, out))
         return;
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    int root = code_root(code);
     switch (root) {
     case 4: set(out, "125"); return;
     case 6: set(out, "121"); return;
@@ -619,7 +617,7 @@ static void demand_code(const char *code, char *out) {
                  {"0873", "1056"}, {"0874", "1056"}};
     if (map_code(exact, sizeof exact / sizeof *exact, code, out))
         return;
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    int root = code_root(code);
     switch (root) {
     case 3: case 4: set(out, "106"); return;
     case 5: set(out, "102"); return;
@@ -905,7 +903,7 @@ static int alleged(const sent_view *v, int32_t p) {
  * stays a visit) is coded as the deployment, 154 or 153; and "Russian
  * forces struck overnight" is a military strike (190), not a labour one
  * (143).  Returns 1 when it recoded. */
-static int deployment(const sent_view *v, found *f) {
+static int armed_recode(const sent_view *v, found *f) {
     int root = code_root(f->code);
     if (root != 4 && strcmp(f->code, "143") != 0)
         return 0;
@@ -1052,7 +1050,7 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         int32_t polar = light >= 0 ? light : pred;
         f.neg = (uint8_t)(negated(v, pred) || (light >= 0 && negated(v, light)));
         f.mod = modality(v, polar);
-        int deployed = !c->st->peer_rules && deployment(v, &f);
+        int deployed = !c->st->peer_rules && armed_recode(v, &f);
         control(c, polar, &f);
         if (!f.how && !c->st->peer_rules)
             modal_recode(c, polar, &f);
