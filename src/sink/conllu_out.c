@@ -15,7 +15,7 @@ const char *date_format(const petrel_date *d, char *buf) {
 
 /* Text on one CoNLL-U line: line breaks and tabs become spaces, invalid
  * UTF-8 bytes U+FFFD. */
-static void put_text(FILE *f, const char *s, size_t n) {
+void sink_line_text(FILE *f, const char *s, size_t n) {
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
@@ -39,7 +39,7 @@ static void put_form(FILE *f, const char *s, size_t n) {
     if (n == 0)
         putc('_', f);
     else
-        put_text(f, s, n);
+        sink_line_text(f, s, n);
 }
 
 void conllu_write_doc(FILE *f, const petrel_doc *doc) {
@@ -53,7 +53,7 @@ void conllu_write_doc(FILE *f, const petrel_doc *doc) {
     for (size_t m = 0; m < sizeof meta / sizeof *meta; m++)
         if (meta[m][1]) {
             fprintf(f, "# %s = ", meta[m][0]);
-            put_text(f, meta[m][1], strlen(meta[m][1]));
+            sink_line_text(f, meta[m][1], strlen(meta[m][1]));
             putc('\n', f);
         }
     uint32_t para = UINT32_MAX;
@@ -70,7 +70,7 @@ void conllu_write_doc(FILE *f, const petrel_doc *doc) {
         if (s->flags & SENT_HEADLINE)
             fputs("# sentence_type = headline\n", f);
         fputs("# text = ", f);
-        put_text(f, doc->text + s->start, s->end - s->start);
+        sink_line_text(f, doc->text + s->start, s->end - s->start);
         putc('\n', f);
         for (uint32_t i = 0; i < s->count; i++) {
             const doc_word *w = &doc->words[s->first + i];
@@ -130,7 +130,7 @@ void tokens_text_write_doc(FILE *f, const petrel_doc *doc) {
             for (uint32_t k = 0; k < nw; k++) {
                 if (k)
                     putc(' ', f);
-                put_text(f, doc->words[s->first + i + k].form, doc->words[s->first + i + k].form_len);
+                sink_line_text(f, doc->words[s->first + i + k].form, doc->words[s->first + i + k].form_len);
             }
             if (nw > 1)
                 putc(']', f);

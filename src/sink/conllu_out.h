@@ -23,6 +23,10 @@ void tokens_json_write_doc(FILE *f, const petrel_doc *doc);
  * empty line after the story.  The form golden tests are written in. */
 void tokens_text_write_doc(FILE *f, const petrel_doc *doc);
 
+/* Writes s[0..n) so that it stays on one line and one field: tabs and line
+ * breaks as spaces, invalid UTF-8 as U+FFFD (CoNLL-U comments, TSV, text). */
+void sink_line_text(FILE *f, const char *s, size_t n);
+
 /* Formats a date as YYYY-MM-DD into buf (at least 16 bytes); returns buf,
  * or NULL for an unknown date. */
 const char *date_format(const petrel_date *d, char *buf);

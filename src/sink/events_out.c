@@ -212,30 +212,12 @@ void events_tsv_header(FILE *f) {
 }
 
 /* TSV fields never contain tabs or line breaks. */
-static void tsv_text(FILE *f, const char *s, size_t n) {
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            fputc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, f);
-            i++;
-            continue;
-        }
-        int32_t cp;
-        size_t k = utf8_decode(s + i, n - i, &cp);
-        if (cp < 0)
-            fputs("\xEF\xBF\xBD", f);
-        else
-            fwrite(s + i, 1, k, f);
-        i += k;
-    }
-}
-
 static void mention_text(FILE *f, const petrel_doc *doc, int32_t m) {
     if (m < 0)
         return;
     const doc_mention *x = &doc->mentions[m];
     uint32_t s = doc->words[x->start].start, e = word_end(&doc->words[x->end - 1]);
-    tsv_text(f, doc->text + s, e - s);
+    sink_line_text(f, doc->text + s, e - s);
 }
 
 void events_tsv_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo) {
@@ -246,9 +228,9 @@ void events_tsv_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo) 
         const doc_word *tw = &doc->words[e->trigger];
         const cameo_code *cc = cameo ? cameo_find(cameo, e->code) : NULL;
         const char *id = doc->id ? doc->id : "";
-        tsv_text(f, id, strlen(id));
+        sink_line_text(f, id, strlen(id));
         fprintf(f, "\t%u\t", e->sent + 1);
-        tsv_text(f, id, strlen(id));
+        sink_line_text(f, id, strlen(id));
         fprintf(f, ":%u:%u\t", e->sent + 1, i + 1);
         date_text(e->date, e->date_precision, ed);
         fprintf(f, "%s\t%s\t", ed, e->source >= 0 ? mention_code(doc, e->source, e->source_code) : "");
@@ -261,9 +243,9 @@ void events_tsv_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo) 
         else
             fputc('\t', f);
         fprintf(f, "\t%d\t%s\t%s\t", e->negated, events_modality_name(e->modality), e->place);
-        tsv_text(f, tw->form, tw->form_len);
+        sink_line_text(f, tw->form, tw->form_len);
         fputc('\t', f);
-        tsv_text(f, doc->text + s->start, s->end - s->start);
+        sink_line_text(f, doc->text + s->start, s->end - s->start);
         fputc('\n', f);
     }
 }
@@ -319,11 +301,11 @@ void events_table_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo
         /* the sentence with the trigger in brackets */
         const doc_sentence *s = &doc->sents[e->sent];
         const doc_word *tw = &doc->words[e->trigger];
-        tsv_text(f, doc->text + s->start, tw->start - s->start);
+        sink_line_text(f, doc->text + s->start, tw->start - s->start);
         fputc('[', f);
-        tsv_text(f, doc->text + tw->start, tw->len);
+        sink_line_text(f, doc->text + tw->start, tw->len);
         fputc(']', f);
-        tsv_text(f, doc->text + word_end(tw), s->end - word_end(tw));
+        sink_line_text(f, doc->text + word_end(tw), s->end - word_end(tw));
         fputc('\n', f);
         /* the words of source and target, and flags */
         fprintf(f, "  %-11s", "");
