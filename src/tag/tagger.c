@@ -409,6 +409,15 @@ static long class_of(const treebank *tb, const tb_word *w, idmap *m, int add) {
     return idmap_get(m, key, add);
 }
 
+/* The class with the highest score (the first on ties). */
+static uint32_t best_class(const float *scores, uint32_t n) {
+    uint32_t c = 0;
+    for (uint32_t j = 1; j < n; j++)
+        if (scores[j] > scores[c])
+            c = j;
+    return c;
+}
+
 /* Counts, per lower-cased word of the treebank's and the unlabeled text,
  * occurrences not first in their sentence and how many of them start with
  * a capital; writes the "casing" section.  The unlabeled files are read
@@ -727,10 +736,7 @@ int tagger_train(const treebank *train, const treebank *dev, const train_opts *o
                     size_t nf = features(w, st->count, i, p1, p2, f);
                     memset(scores, 0, nclass * sizeof *scores);
                     ptrain_score(&pt, f, nf, scores);
-                    c = 0;
-                    for (uint32_t j = 1; j < nclass; j++)
-                        if (scores[j] > scores[c])
-                            c = j;
+                    c = best_class(scores, nclass);
                     ptrain_update(&pt, f, nf, g[i], c);
                 }
                 p2 = p1;
@@ -755,10 +761,7 @@ int tagger_train(const treebank *train, const treebank *dev, const train_opts *o
                         size_t nf = features(w, st->count, i, p1, p2, f);
                         memset(scores, 0, nclass * sizeof *scores);
                         ptrain_score_avg(&pt, f, nf, scores);
-                        c = 0;
-                        for (uint32_t j = 1; j < nclass; j++)
-                            if (scores[j] > scores[c])
-                                c = j;
+                        c = best_class(scores, nclass);
                     }
                     right += c == dgold[st->first + i];
                     right_u += strcmp(sp.p + cls[c].upos, tb_str(dev, dev->words[st->first + i].upos)) == 0;
