@@ -1115,6 +1115,72 @@ static int purpose_of(const sent_view *v, const doc_event *x, const doc_event *y
     return purpose || demand;
 }
 
+/* Subordinators and prepositions that set a clause in the background: what
+ * happened before ("after Serb forces shelled the town"), what frames the
+ * news ("amid protests"), or what might happen ("unless Israel rescinds"). */
+static const char *const background_marks[] = {"after", "since", "before", "following", "unless", "if",
+                                               "amid", "amidst", "despite", NULL};
+
+/* Does event x hang from a background clause of its sentence: a relative
+ * clause ("the town where 28 people have been killed") or a clause or
+ * phrase introduced by one of background_marks?  News sentences carry the
+ * circumstances of their main event in such clauses; coding them as events
+ * of their own counts the same killing again in every later story. */
+static const char *const relativizers[] = {"where", "which", "whom", "whose", NULL};
+
+/* Is w a relative clause, by its relation or by a relativizer among its
+ * dependents ("where ... were killed", "in which ... died")?  Parsers often
+ * attach such clauses as adverbial ones. */
+static int relative_clause(const sent_view *v, int32_t w) {
+    if (sv_rel_exact(v, w, "acl:relcl"))
+        return 1;
+    if (!sv_upos_is(v, w, "VERB"))
+        return 0;
+    for (int32_t ch = v->child[w]; ch >= 0; ch = v->sibling[ch]) {
+        if (ch < w && in_list(v, ch, relativizers))
+            return 1;
+        if (ch < w && sv_rel_is(v, ch, "obl"))
+            for (int32_t g = v->child[ch]; g >= 0; g = v->sibling[g])
+                if (in_list(v, g, relativizers))
+                    return 1;
+    }
+    return 0;
+}
+
+/* Is the clause of verb p introduced by a background mark just before its
+ * subject ("after Russia attacked Ukraine"), whatever tree the parser built
+ * for it?  The words between are the subject's phrase and auxiliaries. */
+static int marked_background(const sent_view *v, int32_t p) {
+    static const char *const phrase[] = {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON", "AUX", "ADV", "PART", NULL};
+    int32_t w = p - 1;
+    for (; w >= 0; w--) {
+        int in_phrase = 0;
+        for (size_t i = 0; phrase[i] && !in_phrase; i++)
+            in_phrase = sv_upos_is(v, w, phrase[i]);
+        if (!in_phrase || in_list(v, w, background_marks))
+            break;
+    }
+    return w >= 0 && w < p - 1 && in_list(v, w, background_marks);
+}
+
+static int background(const sent_view *v, const doc_event *x) {
+    int32_t w = clause_of(v, (int32_t)(x->trigger - v->first));
+    if (sv_upos_is(v, w, "VERB") && marked_background(v, w))
+        return 1;
+    for (int guard = 0; w >= 0 && guard < 64; guard++, w = v->head[w]) {
+        if (relative_clause(v, w))
+            return 1;
+        if (sv_rel_is(v, w, "advcl") || sv_rel_is(v, w, "obl") || sv_rel_is(v, w, "nmod")) {
+            int32_t m = sv_child(v, w, "mark");
+            if (m < 0)
+                m = sv_child(v, w, "case");
+            if (m >= 0 && in_list(v, m, background_marks))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
     petrel_doc *doc = v->doc;
     ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1)};
@@ -1183,6 +1249,23 @@ int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
         if (drop) {
             int32_t t = (int32_t)(doc->events[i].trigger - v->first);
             doc_trace(doc, "  the event of \"%.*s\" is dropped: it says what another event was for",
+                      (int)sv_word(v, t)->form_len, sv_word(v, t)->form);
+        } else {
+            doc->events[out++] = doc->events[i];
+        }
+    }
+    doc->nevents = out;
+    /* background events give way to the sentence's main event */
+    int main_event = 0;
+    for (uint32_t i = first; i < doc->nevents && !main_event; i++)
+        main_event = !background(v, &doc->events[i]);
+    if (!main_event || st->peer_rules)
+        return 0;
+    out = first;
+    for (uint32_t i = first; i < doc->nevents; i++) {
+        if (background(v, &doc->events[i])) {
+            int32_t t = (int32_t)(doc->events[i].trigger - v->first);
+            doc_trace(doc, "  the event of \"%.*s\" is dropped: it is the background of the sentence's main event",
                       (int)sv_word(v, t)->form_len, sv_word(v, t)->form);
         } else {
             doc->events[out++] = doc->events[i];
