@@ -350,16 +350,51 @@ static int under(const sent_view *v, int32_t w, int32_t top) {
     return 0;
 }
 
+static const char *const relativizers[] = {"where", "which", "whom", "whose", NULL};
+
+/* Is w a relative clause, by its relation or by a relativizer among its
+ * dependents ("where ... were killed", "in which ... died")?  Parsers often
+ * attach such clauses as adverbial ones. */
+static int relative_clause(const sent_view *v, int32_t w) {
+    /* a "relative clause" with a subordinator is a complement the parser
+     * misattached ("demanded Friday that the US match ...") */
+    if (sv_rel_exact(v, w, "acl:relcl"))
+        return sv_child(v, w, "mark") < 0;
+    if (!sv_upos_is(v, w, "VERB"))
+        return 0;
+    for (int32_t ch = v->child[w]; ch >= 0; ch = v->sibling[ch]) {
+        if (ch < w && in_list(v, ch, relativizers))
+            return 1;
+        if (ch < w && sv_rel_is(v, ch, "obl"))
+            for (int32_t g = v->child[ch]; g >= 0; g = v->sibling[g])
+                if (in_list(v, g, relativizers))
+                    return 1;
+    }
+    return 0;
+}
+
+/* Is clause w a condition ("unless Israel rescinds", "if Iraq refuses")?
+ * Its subject is the party a threat or demand is aimed at. */
+static int conditional(const sent_view *v, int32_t w) {
+    int32_t m = sv_child(v, w, "mark");
+    return m >= 0 && (sv_lemma_is(v, m, "unless") || sv_lemma_is(v, m, "if"));
+}
+
 /* The nearest word after pred, inside its subtree, that is an actor and
  * not the source's phrase; -1 when none. */
 static int32_t actor_after(const sent_view *v, int32_t pred, int32_t src) {
     for (int32_t w = pred + 1; w < (int32_t)v->n; w++) {
         if (v->mention[w] < 0 || !under(v, w, pred) || (src >= 0 && under(v, w, src)))
             continue;
-        /* not inside a reported clause of its own */
+        /* not inside a reported clause of its own, nor an adverbial or
+         * relative clause with a subject of its own ("dozens were injured
+         * when protesters attacked a police station") unless that clause
+         * is a condition */
         int ok = 1;
-        for (int32_t x = v->head[w]; x >= 0 && x != pred && ok; x = v->head[x])
-            ok = !in_list(v, x, say_verbs);
+        for (int32_t x = w; x >= 0 && x != pred && ok; x = v->head[x])
+            ok = !(x != w && in_list(v, x, say_verbs)) &&
+                 !(x != w && (sv_rel_is(v, x, "advcl") || relative_clause(v, x)) && sv_child(v, x, "nsubj") >= 0 &&
+                   !conditional(v, x));
         if (ok)
             return w;
     }
@@ -939,6 +974,25 @@ static int armed_recode(const sent_view *v, found *f) {
     return 1;
 }
 
+/* "Protesters attacked a police station", "rioters clashed with police":
+ * violence by a crowd is a riot (145, PROTEST 'riot' in PLOVER), not an
+ * armed assault.  Assaults, fighting and destroying property (18x, 19x,
+ * 171x) whose source is a protesting crowd are recoded.  Returns 1 when it
+ * recoded. */
+static const char *const crowd_nouns[] = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd",
+                                          "marcher", "striker", "protesters", "demonstrators", "rioters", NULL};
+
+static int crowd_recode(const sent_view *v, found *f) {
+    int root = code_root(f->code);
+    if (f->src_word < 0 || !(root == 18 || root == 19 || strncmp(f->code, "171", 3) == 0))
+        return 0;
+    if (!in_list(v, f->src_word, crowd_nouns))
+        return 0;
+    set(f->code, "145");
+    f->how = "a crowd's violence is a riot";
+    return 1;
+}
+
 /* Base forms a verb form may have when the lemmatizer's guess has no
  * patterns: telephoned -> telephone, telephon; shelling -> shell;
  * carried -> carry; stopped -> stop.  Returns how many it wrote. */
@@ -1051,6 +1105,8 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         f.neg = (uint8_t)(negated(v, pred) || (light >= 0 && negated(v, light)));
         f.mod = modality(v, polar);
         int deployed = !c->st->peer_rules && armed_recode(v, &f);
+        if (!c->st->peer_rules)
+            crowd_recode(v, &f);
         control(c, polar, &f);
         if (!f.how && !c->st->peer_rules)
             modal_recode(c, polar, &f);
@@ -1126,27 +1182,6 @@ static const char *const background_marks[] = {"after", "since", "before", "foll
  * phrase introduced by one of background_marks?  News sentences carry the
  * circumstances of their main event in such clauses; coding them as events
  * of their own counts the same killing again in every later story. */
-static const char *const relativizers[] = {"where", "which", "whom", "whose", NULL};
-
-/* Is w a relative clause, by its relation or by a relativizer among its
- * dependents ("where ... were killed", "in which ... died")?  Parsers often
- * attach such clauses as adverbial ones. */
-static int relative_clause(const sent_view *v, int32_t w) {
-    if (sv_rel_exact(v, w, "acl:relcl"))
-        return 1;
-    if (!sv_upos_is(v, w, "VERB"))
-        return 0;
-    for (int32_t ch = v->child[w]; ch >= 0; ch = v->sibling[ch]) {
-        if (ch < w && in_list(v, ch, relativizers))
-            return 1;
-        if (ch < w && sv_rel_is(v, ch, "obl"))
-            for (int32_t g = v->child[ch]; g >= 0; g = v->sibling[g])
-                if (in_list(v, g, relativizers))
-                    return 1;
-    }
-    return 0;
-}
-
 /* Is the clause of verb p introduced by a background mark just before its
  * subject ("after Russia attacked Ukraine"), whatever tree the parser built
  * for it?  The words between are the subject's phrase and auxiliaries. */
