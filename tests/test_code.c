@@ -341,7 +341,8 @@ void test_dict_check_finds(void) {
                        "    code: ARNMIL\n"
                        "111     criticize TGT\n"
                        "112     criticize TGT\n"
-                       "9999    praise TGT\n";
+                       "9999    praise TGT\n"
+                       "170+Cyber hack TGT\n";
     snprintf(path, sizeof path, "%s/all.txt", dir);
     test_write_file(path, text, strlen(text));
     char args[700];
@@ -353,7 +354,64 @@ void test_dict_check_finds(void) {
     CHECK(out && strstr(out, "all.txt:8: \"strider\" of Halbarad is already a name of Aragorn"));
     CHECK(out && strstr(out, "all.txt:11: \"112     criticize TGT\" repeats"));
     CHECK(out && strstr(out, "all.txt:12: event code 9999 is not a CAMEO code"));
-    CHECK(out && strstr(out, "4 problems"));
+    CHECK(out && strstr(out, "all.txt:13: bad PLOVER mode \"Cyber\""));
+    CHECK(out && strstr(out, "5 problems"));
+    free(out);
+    free(err);
+}
+
+/* A pattern's PLOVER mode ("170+cyber hack TGT") and the recoding of an
+ * attack by hackers reach the output: the mode, and the context PLOVER adds
+ * with it; a threat to hack is a threat, without the mode. */
+void test_code_plover_mode(void) {
+    const char *in = "{\"id\":\"a\",\"text\":\"Russia hacked Ukraine.\"}\n"
+                     "{\"id\":\"b\",\"text\":\"Russian hackers attacked Ukraine.\"}\n"
+                     "{\"id\":\"c\",\"text\":\"Russia attacked Ukraine.\"}\n";
+    char *out = NULL, *err = NULL;
+    int rc = test_run_petrel("code -q --format jsonl --data data --dict tests/fixtures/dict --output-format jsonl -",
+                             in, &out, &err);
+    CHECK_INT(rc, 0);
+    const char *want[][4] = {{"a", "170", "cyber", "RUS"}, {"b", "170", "cyber", "RUSCRM"}, {"c", "190", "", "RUS"}};
+    int seen = 0;
+    for (char *line = out; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        cJSON *j = cJSON_Parse(line);
+        const char *id = cJSON_GetStringValue(cJSON_GetObjectItem(j, "story_id"));
+        cJSON *pl = cJSON_GetObjectItem(j, "plover");
+        const char *mode = cJSON_GetStringValue(cJSON_GetObjectItem(pl, "mode"));
+        cJSON *ctx = cJSON_GetObjectItem(pl, "context");
+        const char *c0 = cJSON_GetArraySize(ctx) > 0 ? cJSON_GetStringValue(cJSON_GetArrayItem(ctx, 0)) : NULL;
+        const char *code = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "cameo"), "code"));
+        const char *src =
+            cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "source"), "code"));
+        for (int i = 0; i < 3; i++) {
+            if (!id || strcmp(id, want[i][0]) != 0)
+                continue;
+            seen++;
+            CHECK(code && strcmp(code, want[i][1]) == 0);
+            CHECK(src && strcmp(src, want[i][3]) == 0);
+            if (want[i][2][0]) {
+                CHECK(mode && strcmp(mode, want[i][2]) == 0);
+                CHECK(c0 && strcmp(c0, want[i][2]) == 0);
+                CHECK_INT(cJSON_GetArraySize(ctx), 1);
+            } else {
+                CHECK(!mode || strcmp(mode, "cyber") != 0);
+            }
+        }
+        cJSON_Delete(j);
+        line = nl ? nl + 1 : NULL;
+    }
+    CHECK_INT(seen, 3);
+    free(out);
+    free(err);
+    out = err = NULL;
+    rc = test_run_petrel("code -q --format jsonl --data data --dict tests/fixtures/dict --output-format jsonl -",
+                         "{\"id\":\"d\",\"text\":\"Russia threatened to hack Ukraine.\"}\n", &out, &err);
+    CHECK_INT(rc, 0);
+    CHECK(out && strstr(out, "\"code\":\"170\"") == NULL && strstr(out, "\"cyber\"") == NULL &&
+          strstr(out, "\"quad\":3"));
     free(out);
     free(err);
 }

@@ -66,6 +66,8 @@ int petrel_doc_event(const petrel *p, const petrel_doc *doc, size_t i, petrel_ev
         out->plover = cc->plover;
         out->plover_mode = cc->mode;
     }
+    if (e->plover_mode)
+        out->plover_mode = e->plover_mode;
     actor_view(doc, e->source, e->source_code, &out->source);
     actor_view(doc, e->target, e->target_code, &out->target);
     const doc_word *t = &doc->words[e->trigger];

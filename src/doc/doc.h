@@ -113,6 +113,8 @@ typedef struct doc_event {
     const char *pattern;        /* the pattern as written */
     const char *pattern_entry;  /* "file:line" of the pattern */
     const char *how;            /* intent, threat, passive, reported ... */
+    const char *plover_mode;    /* PLOVER mode in place of the code's, for a
+                                   category CAMEO lacks ("cyber"), or NULL */
     const char *context;        /* PLOVER contexts the sentence's keywords
                                    add, ';'-separated, or NULL */
 } doc_event;

@@ -115,6 +115,8 @@ static void write_pattern(const lexicon *lex, const lex_pattern *p, FILE *f) {
         fprintf(f, "%s:%s", p->code, p->code2);
     else
         fputs(p->code, f);
+    if (p->mode[0])
+        fprintf(f, "+%s", p->mode);
     fputs("    ", f);
     for (int i = 0; i < p->nelem; i++)
         if (p->elem[i].type == EL_PRE)

@@ -546,7 +546,7 @@ static void parse_role(reader *r, const char *v, size_t n, int titled) {
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* "111  criticize TGT", "042:043  visit TGT" */
+/* "111  criticize TGT", "042:043  visit TGT", "170+cyber  hack TGT" */
 static void parse_pattern(reader *r, const char *s, size_t n) {
     lexicon *lex = r->lex;
     lex_pattern p;
@@ -554,9 +554,24 @@ static void parse_pattern(reader *r, const char *s, size_t n) {
     p.nominal = (uint8_t)r->nominal;
     p.file = r->file;
     p.line = r->line;
-    size_t i = 0;
-    while (i < n && !is_space(s[i]))
-        i++;
+    size_t i = 0, end = 0;
+    while (end < n && !is_space(s[end]))
+        end++;
+    /* a PLOVER mode after '+': the event's CAMEO code stands for a PLOVER
+     * category CAMEO has no code for (cyber attacks, misinformation) */
+    const char *plus = memchr(s, '+', end);
+    i = plus ? (size_t)(plus - s) : end;
+    if (plus) {
+        size_t ml = end - i - 1, k = 0;
+        for (; k < ml && ((plus[1 + k] >= 'a' && plus[1 + k] <= 'z') || plus[1 + k] == '_'); k++)
+            ;
+        if (ml == 0 || k < ml || ml >= sizeof p.mode) {
+            lex_diag(lex, r->file, r->line, "bad PLOVER mode \"%.*s\" (lower-case letters after '+')", (int)ml,
+                     plus + 1);
+            return;
+        }
+        memcpy(p.mode, plus + 1, ml);
+    }
     const char *colon = memchr(s, ':', i);
     size_t c1 = colon ? (size_t)(colon - s) : i;
     size_t c2 = colon ? i - c1 - 1 : 0;
@@ -574,8 +589,12 @@ static void parse_pattern(reader *r, const char *s, size_t n) {
         if (colon)
             memcpy(p.code2, colon + 1, c2);
     }
-    const char *body = s + i;
-    size_t bn = n - i;
+    if (null && plus) {
+        lex_diag(lex, r->file, r->line, "a null pattern (---) takes no PLOVER mode");
+        return;
+    }
+    const char *body = s + end;
+    size_t bn = n - end;
     trim(&body, &bn);
     p.text = lex_strdup(lex, s, n);
     /* the words of the pattern */

@@ -691,6 +691,8 @@ typedef struct found {
     const lex_pattern *p;
     char code[9];
     const char *how;
+    const char *mode;  /* PLOVER mode the pattern or a recoding gives, or NULL */
+    char mode_code[9]; /* the code that mode belongs to */
     int32_t src_word, tgt_word;
     int32_t pred, report_from;
     uint8_t neg, mod, reverse;
@@ -796,6 +798,7 @@ static int emit(const ectx *c, const found *f) {
                     ev->pattern = f->p->text;
                     ev->pattern_entry = entry(doc, f->p);
                     ev->how = f->how;
+                    ev->plover_mode = f->mode;
                     made++;
                 }
             }
@@ -974,22 +977,32 @@ static int armed_recode(const sent_view *v, found *f) {
     return 1;
 }
 
-/* "Protesters attacked a police station", "rioters clashed with police":
- * violence by a crowd is a riot (145, PROTEST 'riot' in PLOVER), not an
- * armed assault.  Assaults, fighting and destroying property (18x, 19x,
- * 171x) whose source is a protesting crowd are recoded.  Returns 1 when it
- * recoded. */
+/* Who attacks says what the attack is.  "Protesters attacked a police
+ * station", "rioters clashed with police": violence by a crowd is a riot
+ * (145, PROTEST 'riot' in PLOVER), not an armed assault.  "Hackers
+ * attacked the ministry": an attack by hackers is a cyber attack, coercion
+ * (170) in PLOVER's mode 'cyber', which CAMEO has no code for.  Applies to
+ * assaults, fighting and destroying property (18x, 19x, 171x).  Returns 1
+ * when it recoded. */
 static const char *const crowd_nouns[] = {"protester", "protestor", "demonstrator", "rioter", "mob", "crowd",
                                           "marcher", "striker", "protesters", "demonstrators", "rioters", NULL};
+static const char *const hacker_nouns[] = {"hacker", "hackers", "cybercriminal", "cybercriminals", NULL};
 
-static int crowd_recode(const sent_view *v, found *f) {
+static int attacker_recode(const sent_view *v, found *f) {
     int root = code_root(f->code);
     if (f->src_word < 0 || !(root == 18 || root == 19 || strncmp(f->code, "171", 3) == 0))
         return 0;
-    if (!in_list(v, f->src_word, crowd_nouns))
+    if (in_list(v, f->src_word, crowd_nouns)) {
+        set(f->code, "145");
+        f->how = "a crowd's violence is a riot";
+    } else if (in_list(v, f->src_word, hacker_nouns)) {
+        set(f->code, "170");
+        f->mode = "cyber";
+        set(f->mode_code, f->code);
+        f->how = "an attack by hackers is a cyber attack";
+    } else {
         return 0;
-    set(f->code, "145");
-    f->how = "a crowd's violence is a riot";
+    }
     return 1;
 }
 
@@ -1058,6 +1071,10 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         memset(&f, 0, sizeof f);
         f.p = p;
         set(f.code, p->code);
+        if (p->mode[0]) {
+            f.mode = p->mode;
+            set(f.mode_code, p->code);
+        }
         f.pred = pred;
         f.report_from = pred;
         int32_t subject_of = light >= 0 ? light : pred;
@@ -1106,12 +1123,16 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         f.mod = modality(v, polar);
         int deployed = !c->st->peer_rules && armed_recode(v, &f);
         if (!c->st->peer_rules)
-            crowd_recode(v, &f);
+            attacker_recode(v, &f);
         control(c, polar, &f);
         if (!f.how && !c->st->peer_rules)
             modal_recode(c, polar, &f);
         if (light >= 0)
             f.report_from = light;
+        /* the pattern's PLOVER mode belongs to its code: a threat or a
+         * refusal of a cyber attack is a threat or a refusal */
+        if (f.mode && strcmp(f.code, f.mode_code) != 0)
+            f.mode = NULL;
         /* mark the words the pattern used */
         c->used[pred] = 1;
         if (b.tgt >= 0)
@@ -1131,6 +1152,7 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
             r.src_word = f.tgt_word;
             r.tgt_word = f.src_word;
             r.reverse = 1;
+            r.mode = NULL;
             /* the reverse needs both sides as actors: "migrants arrived in
              * Italy" has no host's reception without a visitor */
             if (r.src_word >= 0 && r.tgt_word >= 0 && actor_of(v, r.src_word) >= 0 && actor_of(v, r.tgt_word) >= 0)

@@ -151,22 +151,28 @@ void events_json_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo)
         fputs(",\"plover\":{\"type\":", f);
         json_out_cstr(f, cc ? cc->plover : NULL);
         fputs(",\"mode\":", f);
-        json_out_cstr(f, cc ? cc->mode : NULL);
+        json_out_cstr(f, e->plover_mode ? e->plover_mode : cc ? cc->mode : NULL);
         fputs(",\"context\":[", f);
-        /* the code's contexts, then those the sentence's keywords add */
-        const char *lists[2] = {cc ? cc->context : NULL, e->context};
+        /* the code's contexts, those the sentence's keywords add, and the
+         * context PLOVER adds with the modes 'cyber' and 'misinformation' */
+        const char *mode_context = e->plover_mode && (strcmp(e->plover_mode, "cyber") == 0 ||
+                                                      strcmp(e->plover_mode, "misinformation") == 0)
+                                       ? e->plover_mode
+                                       : NULL;
+        const char *lists[3] = {cc ? cc->context : NULL, e->context, mode_context};
         int first = 1;
-        for (int l = 0; l < 2; l++)
+        for (int l = 0; l < 3; l++)
             for (const char *p = lists[l]; p && *p;) {
                 const char *semi = strchr(p, ';');
                 size_t n = semi ? (size_t)(semi - p) : strlen(p);
                 int dup = 0;
-                for (const char *q = l == 1 ? lists[0] : NULL; q && !dup;) {
-                    const char *qs = strchr(q, ';');
-                    size_t qn = qs ? (size_t)(qs - q) : strlen(q);
-                    dup = qn == n && memcmp(q, p, n) == 0;
-                    q = qs ? qs + 1 : NULL;
-                }
+                for (int k = 0; k < l && !dup; k++)
+                    for (const char *q = lists[k]; q && !dup;) {
+                        const char *qs = strchr(q, ';');
+                        size_t qn = qs ? (size_t)(qs - q) : strlen(q);
+                        dup = qn == n && memcmp(q, p, n) == 0;
+                        q = qs ? qs + 1 : NULL;
+                    }
                 if (!dup) {
                     if (!first)
                         fputc(',', f);
