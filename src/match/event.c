@@ -70,6 +70,9 @@ static const char *const intent_verbs[] = {"agree",  "pledge", "promise", "vow",
                                            "volunteer", "move", "willing", "ready", "prepared", "determined",
                                            "eager",  "keen",   "poised",  "set",   "likely",  NULL};
 static const char *const threat_verbs[] = {"threaten", NULL};
+/* verbs whose that-clause is what they commit to, as their to-complement */
+static const char *const that_control_verbs[] = {"agree", "pledge", "promise", "vow", "decide", "resolve",
+                                                  "undertake", "threaten", NULL};
 static const char *const refuse_verbs[] = {"refuse", "decline", "reject", "balk", "resist", NULL};
 static const char *const fail_verbs[] = {"fail", "neglect", NULL};
 static const char *const ask_verbs[] = {"urge",   "ask",   "call",    "demand", "press", "appeal", "encourage",
@@ -813,7 +816,21 @@ static void control(const ectx *c, int32_t pred, found *f) {
     int32_t h = v->head[pred];
     /* a complement; parsers also label "threatened to attack" advcl */
     int32_t mark = sv_child(v, pred, "mark");
-    if (h < 0 || !(sv_rel_is(v, pred, "xcomp") || (sv_rel_is(v, pred, "advcl") && mark >= 0 && sv_lemma_is(v, mark, "to"))))
+    int that = 0;
+    if (h >= 0 && mark >= 0 && sv_lemma_is(v, mark, "that")) {
+        /* "agreed that their countries should cooperate", "pledged that
+         * it would send troops": a that-clause is what was agreed or
+         * pledged as much as a to-complement; parsers often hang it from
+         * the date or object before it */
+        if ((sv_rel_is(v, pred, "acl") || sv_rel_is(v, pred, "advcl")) && !sv_upos_is(v, h, "VERB") && v->head[h] >= 0 &&
+            sv_upos_is(v, v->head[h], "VERB") && h < pred)
+            h = v->head[h];
+        that = sv_rel_is(v, pred, "ccomp") || h != v->head[pred];
+    }
+    if (h < 0 || !(that || sv_rel_is(v, pred, "xcomp") ||
+                   (sv_rel_is(v, pred, "advcl") && mark >= 0 && sv_lemma_is(v, mark, "to"))))
+        return;
+    if (that && !in_list(v, h, that_control_verbs))
         return;
     char code[9];
     if (in_list(v, h, threat_verbs)) {
