@@ -44,11 +44,16 @@ typedef struct bind {
     int nmatched;
 } bind;
 
+#define NPREP_ALIASES 4
+static const char *const prep_aliases[NPREP_ALIASES][2] = {
+    {"upon", "on"}, {"towards", "toward"}, {"amongst", "among"}, {"amidst", "amid"}};
+
 typedef struct ectx {
     const lexicon *lex;
     sent_view *v;
     const match_story *st;
-    uint8_t *used; /* words consumed by a matched pattern */
+    uint8_t *used;                        /* words consumed by a matched pattern */
+    int32_t prep_alias[NPREP_ALIASES][2]; /* word ids of prep_aliases, -1 unknown */
 } ectx;
 
 static int in_list(const sent_view *v, int32_t k, const char *const *list) {
@@ -106,6 +111,17 @@ static int lemma_match(const ectx *c, int32_t d, const lex_elem *e) {
     if (e->type == EL_SYNSET)
         return lex_synset_has(c->lex, e->id, c->v->lemma[d]) || lex_synset_has(c->lex, e->id, c->v->form[d]);
     return c->v->lemma[d] == e->id || c->v->form[d] == e->id;
+}
+
+/* Is preposition a (a word id) the pattern's preposition p?  Patterns
+ * write "upon" as "on", "towards" as "toward", "amongst" as "among". */
+static int same_prep(const ectx *c, int32_t a, int32_t p) {
+    if (a == p)
+        return 1;
+    for (int i = 0; i < NPREP_ALIASES; i++)
+        if (a == c->prep_alias[i][0] && p == c->prep_alias[i][1] && a >= 0)
+            return 1;
+    return 0;
 }
 
 /* Are the modifiers mods[0..n) all dependents of d? */
@@ -237,7 +253,7 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
                 if (parent < 0)
                     continue;
                 for (int32_t ch = v->child[parent]; ch >= 0 && found < 0; ch = v->sibling[ch]) {
-                    if (sv_case(v, ch) != e->id || c->used[ch])
+                    if (!same_prep(c, sv_case(v, ch), e->id) || c->used[ch])
                         continue;
                     if (next && next->type == EL_TGT) {
                         if (v->mention[ch] >= 0)
@@ -1257,9 +1273,12 @@ static int background(const sent_view *v, const doc_event *x) {
 
 int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
     petrel_doc *doc = v->doc;
-    ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1)};
+    ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1), {{0}}};
     if (!c.used)
         return PETREL_ERR_NOMEM;
+    for (int i = 0; i < NPREP_ALIASES; i++)
+        for (int k = 0; k < 2; k++)
+            c.prep_alias[i][k] = lex_word(lex, prep_aliases[i][k], strlen(prep_aliases[i][k]));
     /* verbs (and predicative adjectives and nouns) first */
     for (int32_t k = 0; k < (int32_t)v->n; k++) {
         int pred = sv_upos_is(v, k, "VERB") ||
