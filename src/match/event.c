@@ -890,8 +890,10 @@ static int32_t demander_word(const sent_view *v, int32_t p) {
         if (h < 0 || !(sv_rel_is(v, k, "ccomp") || sv_rel_is(v, k, "acl") || sv_rel_is(v, k, "parataxis")))
             break;
         int32_t s = sv_child(v, h, "nsubj");
-        if (s < 0 && sv_upos_is(v, h, "NOUN"))
-            s = v->head[h] >= 0 ? sv_child(v, v->head[h], "nsubj") : -1; /* "issued a reminder that" */
+        /* "issued a reminder that", or the clause hung from the date of
+         * "issued a reminder Saturday to Iraq that" */
+        if (s < 0 && !sv_upos_is(v, h, "VERB") && v->head[h] >= 0 && sv_upos_is(v, v->head[h], "VERB"))
+            s = sv_child(v, v->head[h], "nsubj");
         if (s >= 0)
             return s;
         k = h;
