@@ -1262,6 +1262,10 @@ static int background(const sent_view *v, const doc_event *x) {
     for (int guard = 0; w >= 0 && guard < 64; guard++, w = v->head[w]) {
         if (relative_clause(v, w))
             return 1;
+        /* a participle describing a noun: "inspectors probing suspect
+         * sites", "a helicopter carrying truce monitors" */
+        if (sv_rel_exact(v, w, "acl") && sv_upos_is(v, w, "VERB") && sv_child(v, w, "mark") < 0)
+            return 1;
         if (sv_rel_is(v, w, "advcl") || sv_rel_is(v, w, "obl") || sv_rel_is(v, w, "nmod")) {
             int32_t m = sv_child(v, w, "mark");
             if (m < 0)
