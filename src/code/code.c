@@ -385,6 +385,48 @@ static void complete_country(petrel_doc *doc, doc_event *ev, int32_t side, int32
     m->how = how;
 }
 
+/* An act done in a place and on no one named ("demonstrated in Serbia",
+ * "extended the curfew in Abidjan", "a bomb exploded in Baghdad") is done
+ * to that place: its target is the place's mention, as TABARI, PETRARCH
+ * and the PLOVER gold records code it.  Only for the acts that happen to
+ * a place (protest, force posture, sanctions, coercion, violence and their
+ * threats), not for statements or meetings that merely happen there. */
+static void place_target(const coder *cd, sent_view *v, doc_event *ev) {
+    if (ev->target >= 0 || ev->place_word < 0 || ev->reverse || cd->peer_rules)
+        return;
+    int root = (ev->code[0] - '0') * 10 + (ev->code[1] - '0');
+    if (!(root == 13 || (root >= 14 && root <= 20)))
+        return;
+    int32_t k = ev->place_word - (int32_t)v->first;
+    int32_t pm = v->mention[k];
+    if (pm == ev->source)
+        return;
+    if (pm < 0) {
+        /* a city is a place, not an actor, until it is the target: a
+         * mention of its own, coded with its country */
+        doc_mention *m = doc_add_mention(v->doc);
+        if (!m)
+            return;
+        memset(m, 0, sizeof *m);
+        m->actor = m->antecedent = m->group = -1;
+        m->sent = v->index;
+        m->head = m->start = (uint32_t)ev->place_word;
+        m->end = m->start + 1;
+        while (m->end < v->first + v->n && sv_upos_is(v, (int32_t)(m->end - v->first), "PROPN"))
+            m->end++;
+        snprintf(m->code[0], sizeof m->code[0], "%.3s", ev->place);
+        m->ncodes = 1;
+        m->kind = MENTION_COUNTRY;
+        m->how = "the place of the event";
+        pm = (int32_t)(v->doc->nmentions - 1);
+        v->mention[k] = pm;
+    }
+    ev->target = pm;
+    ev->target_code = 0;
+    doc_trace(v->doc, "  event %s at word %u: no target, so the place it happened in", ev->code,
+              ev->trigger - v->first + 1);
+}
+
 int code_doc(const coder *cd, petrel_doc *doc, petrel_error *err) {
     match_story st;
     memset(&st, 0, sizeof st);
@@ -421,6 +463,7 @@ int code_doc(const coder *cd, petrel_doc *doc, petrel_error *err) {
             int32_t pred = (int32_t)(ev->trigger - v.first);
             date_event(&v, pred, st.date, ev);
             place_event(cd->lex, &v, pred, ev);
+            place_target(cd, &v, ev);
             complete_country(doc, ev, ev->source, ev->target, ev->target_code);
             complete_country(doc, ev, ev->target, ev->source, ev->source_code);
         }
