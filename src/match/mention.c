@@ -468,6 +468,44 @@ static int place_phrase(const sent_view *v, int32_t k) {
 }
 
 /* Builds the mention of head k (when it is one). */
+/* Has k a dependent with lemma w? */
+static int child_lemma(const sent_view *v, int32_t k, const char *w) {
+    for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch])
+        if (sv_lemma_is(v, ch, w))
+            return 1;
+    return 0;
+}
+
+/* The country a group lives in, from a place phrase of its noun k: "of
+ * southern Serbia", and for an ethnic group also "in south Serbia" or
+ * "operating in Macedonia" ("Russians in Berlin" may be visitors).  "from"
+ * says where they came from, not where they live.  Returns 1 with out set. */
+static int resident_country(const ctx *c, int32_t k, int ethnic, char *out, size_t len) {
+    const sent_view *v = c->v;
+    for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch]) {
+        int32_t place = -1;
+        if (sv_rel_is(v, ch, "nmod") && !sv_rel_exact(v, ch, "nmod:poss"))
+            place = ch;
+        else if (ethnic && sv_rel_exact(v, ch, "acl") && sv_upos_is(v, ch, "VERB"))
+            for (int32_t g = v->child[ch]; g >= 0 && place < 0; g = v->sibling[g])
+                if (sv_rel_is(v, g, "obl"))
+                    place = g;
+        if (place < 0)
+            continue;
+        int32_t cs = sv_case(v, place);
+        const char *prep = cs >= 0 ? lex_word_str(c->lex, cs) : NULL;
+        if (!prep || !(strcmp(prep, "of") == 0 || (ethnic && (strcmp(prep, "in") == 0 || strcmp(prep, "inside") == 0))))
+            continue;
+        int32_t lo = place;
+        for (int32_t g = v->child[place]; g >= 0; g = v->sibling[g])
+            if ((sv_rel_is(v, g, "flat") || sv_rel_is(v, g, "compound")) && g < lo)
+                lo = g;
+        if (match_place(c->lex, (sent_view *)v, lo, out, len) || match_place(c->lex, (sent_view *)v, place, out, len))
+            return 1;
+    }
+    return 0;
+}
+
 static int make_mention(const ctx *c, int32_t k) {
     sent_view *v = c->v;
     petrel_doc *doc = v->doc;
@@ -554,6 +592,13 @@ static int make_mention(const ctx *c, int32_t k) {
             m.how = "people";
         }
     }
+    /* "ethnic Albanians in south Serbia", "the Albanians of southern
+     * Serbia", "ethnic Albanian guerrillas operating in Macedonia": a
+     * people or an ethnic group placed in a country are of that country,
+     * as the CAMEO and PLOVER codebooks code minorities */
+    int people_noun = m.how && strcmp(m.how, "people") == 0, ethnic = 0;
+    for (int32_t ch = v->child[k]; ch >= 0 && !ethnic; ch = v->sibling[ch])
+        ethnic = sv_rel_is(v, ch, "amod") && (sv_lemma_is(v, ch, "ethnic") || child_lemma(v, ch, "ethnic"));
     if (m.ncodes == 0 && (agent || (refer == NULL && sv_upos_is(v, k, "NOUN")) || sv_upos_is(v, k, "PROPN"))) {
         /* country or organization from the modifiers: adjectives and
          * compounds say what the noun is ("his Greek counterpart" is Greek),
@@ -615,6 +660,14 @@ static int make_mention(const ctx *c, int32_t k) {
             m.entry = base_codes_entry;
             m.agent_entry = entry_of(doc, agent);
         }
+    }
+    char home[8];
+    if ((ethnic || people_noun) && m.ncodes == 1 && resident_country(c, k, ethnic, home, sizeof home) &&
+        strncmp(home, m.code[0], 3) != 0) {
+        char joined[24];
+        match_join_codes(home, strlen(m.code[0]) > 3 ? m.code[0] + 3 : NULL, joined, sizeof joined);
+        snprintf(m.code[0], sizeof m.code[0], "%s", joined);
+        m.how = "people + the country they live in";
     }
     if (m.ncodes == 0 && refer) {
         int32_t a = resolve_refer(c, refer, self);
