@@ -28,7 +28,9 @@
 static const char *const prepositions[] = {"with",   "to",     "from",    "on",     "against", "for",   "of",
                                            "in",     "into",   "at",      "by",     "over",    "about", "toward",
                                            "towards", "upon",  "across",  "between", "among",  "under", "after",
-                                           "through", "onto",  "within",  "amid",   "behind",  "near"};
+                                           "through", "onto",  "within",  "amid",   "behind",  "near",
+                                           "throughout", "inside", "outside", "amongst", "amidst", "beyond",
+                                           "during", "despite", "following"};
 
 lexicon *lexicon_new(void) {
     lexicon *lex = calloc(1, sizeof *lex);
