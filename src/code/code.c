@@ -242,6 +242,17 @@ static int place_in(const lexicon *lex, sent_view *v, int32_t k, doc_event *ev, 
                     ev->place_word = (int32_t)v->first + s;
                     return 1;
                 }
+                /* "in the northern city of Kirkuk" */
+                for (int32_t g = v->child[ch]; g >= 0; g = v->sibling[g]) {
+                    int32_t gc = sv_case(v, g);
+                    if (!sv_rel_is(v, g, "nmod") || gc < 0 || strcmp(lex_word_str(lex, gc), "of") != 0)
+                        continue;
+                    s = name_start(v, g);
+                    if (match_place(lex, v, s, ev->place, sizeof ev->place)) {
+                        ev->place_word = (int32_t)v->first + s;
+                        return 1;
+                    }
+                }
             }
         }
         if (depth < 2 && place_in(lex, v, ch, ev, depth + 1))

@@ -461,13 +461,21 @@ static int argument_position(const sent_view *v, int32_t k) {
 
 /* Is k the object of in / at / near (a place)? */
 static int place_phrase(const sent_view *v, int32_t k) {
+    /* "in the northern city of Kirkuk": the place is the city's */
+    static const char *const place_nouns[] = {"city", "town", "village", "province", "region", "district",
+                                              "capital", "port", "area", "state", NULL};
+    int32_t h = v->head[k];
+    if (h >= 0 && sv_rel_is(v, k, "nmod") && sv_case(v, k) >= 0 &&
+        strcmp(lex_word_str(v->lex, sv_case(v, k)), "of") == 0)
+        for (size_t i = 0; place_nouns[i]; i++)
+            if (sv_lemma_is(v, h, place_nouns[i]))
+                return place_phrase(v, h);
     int32_t c = sv_case(v, k);
     const char *prep = c >= 0 ? lex_word_str(v->lex, c) : NULL;
     return prep && (!strcmp(prep, "in") || !strcmp(prep, "at") || !strcmp(prep, "near") || !strcmp(prep, "inside") ||
                     !strcmp(prep, "outside"));
 }
 
-/* Builds the mention of head k (when it is one). */
 /* Has k a dependent with lemma w? */
 static int child_lemma(const sent_view *v, int32_t k, const char *w) {
     for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch])
@@ -506,6 +514,7 @@ static int resident_country(const ctx *c, int32_t k, int ethnic, char *out, size
     return 0;
 }
 
+/* Builds the mention of head k (when it is one). */
 static int make_mention(const ctx *c, int32_t k) {
     sent_view *v = c->v;
     petrel_doc *doc = v->doc;
@@ -522,6 +531,11 @@ static int make_mention(const ctx *c, int32_t k) {
             name = span_hit(v, s, HIT_SEAT);
         if (!name)
             name = span_hit(v, s, HIT_CAPITAL);
+        /* a city named as an actor ("shelling Kirkuk", "Kirkuk police")
+         * stands for its country, as in PETRARCH's and TABARI's
+         * dictionaries; as a place it is no actor (below) */
+        if (!name && sv_upos_is(v, k, "PROPN"))
+            name = span_hit(v, s, HIT_CITY);
         people = span_hit(v, s, HIT_PEOPLE);
         /* "an Afghan"; and an adjective the tagger took for a proper noun
          * and the parser for a subject ("Hungarian Prime Minister Viktor
