@@ -344,7 +344,10 @@ static int32_t actor_of(const sent_view *v, int32_t k) {
             return v->mention[k];
         int32_t of = -1;
         for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch]) {
-            if ((sv_rel_exact(v, ch, "nmod:poss") || sv_rel_is(v, ch, "compound") || sv_rel_is(v, ch, "nmod")) &&
+            /* an apposition names what a noun the parser made of an
+             * adjective stands for ("to war-torn Mozambique") */
+            if ((sv_rel_exact(v, ch, "nmod:poss") || sv_rel_is(v, ch, "compound") || sv_rel_is(v, ch, "nmod") ||
+                 (sv_rel_is(v, ch, "appos") && ch == k + 1 && v->mention[k] < 0)) &&
                 v->mention[ch] >= 0)
                 return v->mention[ch];
             if (of < 0 && sv_rel_is(v, ch, "nmod"))
