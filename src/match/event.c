@@ -1280,6 +1280,29 @@ static int background(const sent_view *v, const doc_event *x) {
     return 0;
 }
 
+/* Is event x what event y asks for, rejects or threatens ("demanded a
+ * meeting of the Council to discuss the advance", "rejected a US offer to
+ * host a summit", "issued an ultimatum to Ecuador to halt attacks")?  An
+ * appeal, demand, rejection or threat (02x, 10x, 12x, 13x) is the event;
+ * the act it is about has not happened. */
+static int content_of(const sent_view *v, const doc_event *x, const doc_event *y) {
+    if (x->how)
+        return 0; /* already read through its controlling verb */
+    int ry = code_root(y->code);
+    if (!(ry == 2 || ry == 10 || ry == 12 || ry == 13))
+        return 0;
+    int32_t p = clause_of(v, (int32_t)(x->trigger - v->first)), q = clause_of(v, (int32_t)(y->trigger - v->first));
+    if (p == q || !under(v, p, q))
+        return 0;
+    /* within y's own clause: not through a clause of its own subject or a
+     * report ("..., which he said would ...") */
+    for (int32_t w = p; w != q && w >= 0; w = v->head[w])
+        if (relative_clause(v, w) || sv_rel_is(v, w, "parataxis") || sv_rel_is(v, w, "conj") ||
+            (w != p && in_list(v, w, say_verbs)))
+            return 0;
+    return 1;
+}
+
 int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
     petrel_doc *doc = v->doc;
     ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1), {{0}}};
@@ -1347,10 +1370,11 @@ int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
     for (uint32_t i = first; i < doc->nevents; i++) {
         int drop = 0;
         for (uint32_t j = first; j < doc->nevents && !drop; j++)
-            drop = j != i && purpose_of(v, &doc->events[i], &doc->events[j]);
+            drop = j != i && (purpose_of(v, &doc->events[i], &doc->events[j]) ||
+                              (!st->peer_rules && content_of(v, &doc->events[i], &doc->events[j])));
         if (drop) {
             int32_t t = (int32_t)(doc->events[i].trigger - v->first);
-            doc_trace(doc, "  the event of \"%.*s\" is dropped: it says what another event was for",
+            doc_trace(doc, "  the event of \"%.*s\" is dropped: it is what another event was for or is about",
                       (int)sv_word(v, t)->form_len, sv_word(v, t)->form);
         } else {
             doc->events[out++] = doc->events[i];
