@@ -476,6 +476,10 @@ static int32_t source_word(const sent_view *v, int32_t p, int depth) {
     int32_t h = v->head[p];
     if (h < 0)
         return -1;
+    /* an active conjunct of a passive verb shares its subject, not its
+     * agent: "was indicted by the court and will resign" */
+    if (sv_rel_is(v, p, "conj") && passive_subject(v, h) >= 0)
+        return passive_subject(v, h);
     if (sv_rel_is(v, p, "conj") || sv_rel_is(v, p, "advcl"))
         return source_word(v, h, depth + 1);
     if (sv_rel_is(v, p, "xcomp")) {
@@ -930,6 +934,11 @@ static void modal_recode(const ectx *c, int32_t pred, found *f) {
         f->src_word = d;
         f->how = "demand: X must / should ...";
     } else if (coop && (aux & (AUX_WILL | AUX_WOULD))) {
+        /* yielding that will happen stays yielding, in the future: PLOVER
+         * keeps CONCEDE and RETREAT in the future tense ("will withdraw its
+         * troops") apart from promises to cooperate */
+        if (root == 8 && !f->neg)
+            return;
         if (f->neg) {
             refuse_code(f->code, code);
             f->neg = 0;
@@ -1163,8 +1172,19 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         if (!c->st->peer_rules)
             attacker_recode(v, &f);
         control(c, polar, &f);
-        if (!f.how && !c->st->peer_rules)
+        if (!f.how && !c->st->peer_rules) {
             modal_recode(c, polar, &f);
+        } else if (f.mod == MOD_INTENDED && !c->st->peer_rules && (aux_kinds(v, f.report_from) & AUX_MUST)) {
+            /* "the US must be ready to mediate", said by Egypt: what must
+             * be is Egypt's demand, not the US's intent */
+            found d = f;
+            set(d.code, p->code);
+            d.how = NULL;
+            d.mod = modality(v, f.report_from);
+            modal_recode(c, f.report_from, &d);
+            if (d.how)
+                f = d;
+        }
         if (light >= 0)
             f.report_from = light;
         /* the pattern's PLOVER mode belongs to its code: a threat or a
