@@ -416,6 +416,22 @@ void test_code_plover_mode(void) {
     free(err);
 }
 
+/* A title-case headline is tagged as its words are written in running
+ * text: "Condemns" and "Urges" are verbs, and the headline is coded. */
+void test_code_title_case_headline(void) {
+    const char *in = "{\"id\":\"a\",\"title\":\"Turkey Condemns Greece for Their Action\",\"text\":\"Nothing happened.\"}\n"
+                     "{\"id\":\"b\",\"title\":\"Turkey Urges Greece to Talks\",\"text\":\"Nothing happened.\"}\n";
+    char *out = NULL, *err = NULL;
+    int rc = test_run_petrel("code -q --format jsonl --data data --dict tests/fixtures/dict --output-format tsv -", in, &out,
+                             &err);
+    CHECK_INT(rc, 0);
+    CHECK(out && strstr(out, "a\t1\t"));
+    CHECK(out && strstr(out, "\tTUR\tTurkey\tGRC\tGreece\t111\tACCUSE\t"));
+    CHECK(out && strstr(out, "\tTUR\tTurkey\tGRC\tGreece\t102\tREQUEST\t"));
+    free(out);
+    free(err);
+}
+
 /* -j2 and -j 2 and --jobs=2 are the same, and the output keeps input order
  * whatever the number of workers. */
 void test_code_jobs_option(void) {

@@ -42,6 +42,7 @@ TEST(test_dict_convert_roundtrip)
 TEST(test_dict_check_shipped)
 TEST(test_dict_check_finds)
 TEST(test_code_plover_mode)
+TEST(test_code_title_case_headline)
 TEST(test_code_jobs_option)
 /* command line */
 TEST(test_cli_usage)

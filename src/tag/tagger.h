@@ -11,6 +11,9 @@
  * predicted XPOS tags, and a few conjunctions (tagger.c lists them).
  * Frequent words that are unambiguous in training (>= 20 occurrences, one
  * class >= 99.5%) skip the perceptron, as in Honnibal's textblob tagger.
+ * In a title-case headline, words that running text writes in lower case
+ * are seen in lower case ("Turkey Condemns Greece" tags as "Turkey condemns
+ * Greece"); the treebanks have almost no such headlines.
  *
  * The lemmatizer (lemma.c) applies an edit script "lower-case or not,
  * strip N bytes, append S" chosen by (lower-cased word, UPOS) when training
