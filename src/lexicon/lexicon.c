@@ -742,6 +742,13 @@ static void parse_synset(reader *r, const char *s, size_t n) {
     const char *v = eq + 1, *item;
     size_t vn = n - (size_t)(v - s), il;
     while (next_value(&v, &vn, &item, &il)) {
+        if (il && memchr(item, ' ', il)) {
+            /* a member matches one word of the sentence: a phrase never
+             * would */
+            lex_diag(lex, r->file, r->line, "synset member \"%.*s\" is more than one word; write the phrase as a pattern",
+                     (int)il, item);
+            continue;
+        }
         if (il) {
             const char *norm;
             size_t nrm;

@@ -109,8 +109,9 @@ static int word_rel(const sent_view *v, int32_t d) {
 
 static int lemma_match(const ectx *c, int32_t d, const lex_elem *e) {
     if (e->type == EL_SYNSET)
-        return lex_synset_has(c->lex, e->id, c->v->lemma[d]) || lex_synset_has(c->lex, e->id, c->v->form[d]);
-    return c->v->lemma[d] == e->id || c->v->form[d] == e->id;
+        return lex_synset_has(c->lex, e->id, c->v->lemma[d]) || lex_synset_has(c->lex, e->id, c->v->form[d]) ||
+               lex_synset_has(c->lex, e->id, c->v->joined[d]);
+    return c->v->lemma[d] == e->id || c->v->form[d] == e->id || (c->v->joined[d] >= 0 && c->v->joined[d] == e->id);
 }
 
 /* Is preposition a (a word id) the pattern's preposition p?  Patterns
@@ -1082,7 +1083,9 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
     sent_view *v = c->v;
     petrel_doc *doc = v->doc;
     size_t np;
-    const lex_pattern *ps = lex_patterns(c->lex, v->lemma[pred], nominal, &np);
+    const lex_pattern *ps = v->joined[pred] >= 0 ? lex_patterns(c->lex, v->joined[pred], nominal, &np) : NULL;
+    if (!ps)
+        ps = lex_patterns(c->lex, v->lemma[pred], nominal, &np);
     if (!ps && v->form[pred] != v->lemma[pred])
         ps = lex_patterns(c->lex, v->form[pred], nominal, &np);
     if (!ps && !nominal) {

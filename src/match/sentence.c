@@ -36,8 +36,9 @@ int sent_view_build(sent_view *v, petrel_doc *doc, const lexicon *lex, uint32_t 
     v->child = arena_alloc(a, n * sizeof *v->child);
     v->sibling = arena_alloc(a, n * sizeof *v->sibling);
     v->mention = arena_alloc(a, n * sizeof *v->mention);
+    v->joined = arena_alloc(a, n * sizeof *v->joined);
     if (!v->form || !v->lemma || !v->lower || !v->lower_len || !v->head || !v->child || !v->sibling || !v->mention ||
-        !v->lemma_str)
+        !v->lemma_str || !v->joined)
         return PETREL_ERR_NOMEM;
     for (uint32_t k = 0; k < v->n; k++) {
         const doc_word *w = &doc->words[v->first + k];
@@ -64,6 +65,29 @@ int sent_view_build(sent_view *v, petrel_doc *doc, const lexicon *lex, uint32_t 
         int32_t h = w->head;
         v->head[k] = (h >= 1 && (uint32_t)h <= v->n && (uint32_t)h != k + 1) ? h - 1 : -1;
         v->child[k] = v->sibling[k] = v->mention[k] = -1;
+    }
+    /* "cease - fire" written "cease-fire": the first part and the second's
+     * lemma joined, when the dictionaries know that word */
+    for (uint32_t k = 0; k < v->n; k++) {
+        v->joined[k] = -1;
+        if (k < 2)
+            continue;
+        const doc_word *a0 = &doc->words[v->first + k - 2], *h = &doc->words[v->first + k - 1],
+                       *b = &doc->words[v->first + k];
+        if (h->norm_len != 1 || h->norm[0] != '-' || a0->start + a0->len != h->start || h->start + h->len != b->start)
+            continue;
+        char buf[96];
+        size_t la = v->lower_len[k - 2], lb = strlen(v->lemma_str[k]);
+        if (la + 1 + lb >= sizeof buf)
+            continue;
+        memcpy(buf, v->lower[k - 2], la);
+        buf[la] = '-';
+        memcpy(buf + la + 1, v->lemma_str[k], lb);
+        v->joined[k] = lex_word(lex, buf, la + 1 + lb);
+        if (v->joined[k] < 0 && v->lower_len[k] + la + 1 < sizeof buf) {
+            memcpy(buf + la + 1, v->lower[k], v->lower_len[k]);
+            v->joined[k] = lex_word(lex, buf, la + 1 + v->lower_len[k]);
+        }
     }
     /* children in sentence order: link from the last word backwards */
     for (int32_t k = (int32_t)v->n - 1; k >= 0; k--) {

@@ -31,6 +31,11 @@ typedef struct sent_view {
     int32_t *child;        /* first child, -1 none */
     int32_t *sibling;      /* next sibling, -1 none */
     int32_t *mention;      /* mention whose head is this word, -1 */
+    int32_t *joined;       /* word id of the hyphenated word this word ends,
+                              which the tokenizer split ("cease-fire" on
+                              "fire"; its lemma form "cease-fire" for
+                              "cease-fires"), -1 when none is a dictionary
+                              word */
 } sent_view;
 
 /* Builds the view of sentence s.  Returns 0 or PETREL_ERR_NOMEM. */
