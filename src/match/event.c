@@ -89,7 +89,7 @@ static const char *const allege_verbs[] = {"accuse", "blame", "allege", "charge"
  * aid", "700 kg of medicine", "a shipment of weapons". */
 static const char *const part_words[] = {"part", "portion", "half", "some", "most", "much", "all", "rest",
                                          "bulk", "many", "several", "one", "two", "three", "dozens", "hundreds",
-                                         "thousands", "ton", "tons", "tonne", "tonnes", "kg", "kilogram",
+                                         "thousands", "dozen", "hundred", "thousand", "score", "scores", "ton", "tons", "tonne", "tonnes", "kg", "kilogram",
                                          "kilograms", "shipment", "shipments", "consignment", "consignments",
                                          "batch", "load", "loads", "truckload", "truckloads", "package",
                                          "packages", "worth", "amount", "amounts", "quantity", "quantities",
@@ -759,7 +759,12 @@ static int emit(const ectx *c, const found *f) {
     int ns = sm >= 0 ? group_members(doc, sm, srcs, MAX_DYADS) : 1, nt = tm >= 0 ? group_members(doc, tm, tgts, MAX_DYADS) : 0;
     if (sm < 0)
         srcs[0] = -1;
-    int reciprocal = nt == 0 && ns > 1 && !f->reverse;
+    /* only what two sides do together can be done "each with the other":
+     * meeting, agreeing, cooperating, yielding, fighting; "HRW and Amnesty
+     * criticized the restriction" is no criticism of each other */
+    int root = code_root(f->code);
+    int together = root == 3 || root == 4 || root == 5 || root == 6 || root == 8 || root == 19;
+    int reciprocal = nt == 0 && ns > 1 && !f->reverse && together;
     if (reciprocal) {
         /* "Gondor and Osgiliath renewed ties": each with the other */
         for (int i = 0; i < ns; i++)
@@ -775,7 +780,7 @@ static int emit(const ectx *c, const found *f) {
     int made = 0;
     /* one phrase naming two actors and no target ("the two governments
      * agreed", "Hungarian and Romanian officials met"): each with the other */
-    int mutual = ns == 1 && srcs[0] >= 0 && nt == 1 && tgts[0] < 0 && !f->reverse &&
+    int mutual = ns == 1 && srcs[0] >= 0 && nt == 1 && tgts[0] < 0 && !f->reverse && together &&
                  doc->mentions[srcs[0]].ncodes > 1;
     if (mutual)
         tgts[0] = srcs[0];
@@ -1009,7 +1014,9 @@ static int armed_recode(const sent_view *v, found *f) {
                 strcmp(code + n - 3, "INS") == 0 || strcmp(code + n - 3, "UAF") == 0 ||
                 (n == 3 && m->kind == MENTION_COUNTRY);
     if (root == 14) {
-        if (!armed)
+        /* only the verb: "Kiribati is boycotting the conference" stays a
+         * boycott */
+        if (!armed || !(sv_lemma_is(v, f->pred, "strike") || sv_lemma_is(v, f->pred, "struck")))
             return 0;
         set(f->code, "190");
         f->how = "armed forces strike militarily";
