@@ -75,6 +75,10 @@ static const char *const intent_verbs[] = {"agree",  "pledge", "promise", "vow",
                                            "volunteer", "move", "willing", "ready", "prepared", "determined",
                                            "eager",  "keen",   "poised",  "set",   "likely",  NULL};
 static const char *const threat_verbs[] = {"threaten", NULL};
+/* verbs whose subject is an event that happens ("protests erupted") */
+static const char *const onset_verbs[] = {"take",    "begin",  "resume", "continue",  "erupt", "break",
+                                          "spread",  "flare",  "escalate", "intensify", "start", "rage",
+                                          "grow",    "occur",  "unfold", "spill", NULL};
 /* verbs whose that-clause is what they commit to, as their to-complement */
 static const char *const that_control_verbs[] = {"agree", "pledge", "promise", "vow", "decide", "resolve",
                                                   "undertake", "threaten", NULL};
@@ -1142,6 +1146,17 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
             for (int32_t ch = v->child[pred]; ch >= 0 && f.src_word < 0; ch = v->sibling[ch])
                 if (sv_case(v, ch) >= 0 && strcmp(lex_word_str(c->lex, sv_case(v, ch)), "by") == 0)
                     f.src_word = ch;
+            /* "Palestinian riots": the country the noun's adjective names
+             * (not an "of" phrase: "the killing of pastors" is not theirs) */
+            int premod = 0, of = 0;
+            for (int32_t ch = v->child[pred]; ch >= 0; ch = v->sibling[ch]) {
+                premod |= ch < pred && (sv_rel_is(v, ch, "amod") || sv_rel_is(v, ch, "compound"));
+                of |= ch > pred && sv_rel_is(v, ch, "nmod") && sv_case(v, ch) >= 0 &&
+                      strcmp(lex_word_str(c->lex, sv_case(v, ch)), "of") == 0;
+            }
+            if (f.src_word < 0 && premod && !of && v->mention[pred] >= 0 &&
+                !v->doc->mentions[v->mention[pred]].countryless && v->doc->mentions[v->mention[pred]].ncodes > 0)
+                f.src_word = pred;
         }
         f.tgt_word = b.tgt;
         /* a target that is no actor and has no owner ("demanded Friday that
@@ -1359,10 +1374,11 @@ int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
         int32_t h = v->head[k], light = -1;
         if (h >= 0 && (sv_rel_is(v, k, "obj") || sv_rel_is(v, k, "nsubj:pass")) && in_list(v, h, light_verbs))
             light = h;
-        else if (h >= 0 && sv_rel_is(v, k, "nsubj") && (sv_lemma_is(v, h, "take") || sv_lemma_is(v, h, "begin") ||
-                                                       sv_lemma_is(v, h, "resume") || sv_lemma_is(v, h, "continue")))
-            light = -1; /* "talks began": no source but maybe a target */
-        int own = sv_child(v, k, "nmod:poss") >= 0;
+        /* "talks began", "riots broke out", "Palestinian riots are still
+         * continuing": the event happens; its source is its owner or the
+         * country its modifiers name, its target what it is against */
+        int own = sv_child(v, k, "nmod:poss") >= 0 ||
+                  (h >= 0 && sv_rel_exact(v, k, "nsubj") && in_list(v, h, onset_verbs));
         for (int32_t ch = v->child[k]; ch >= 0 && !own; ch = v->sibling[ch])
             if (sv_case(v, ch) >= 0 && strcmp(lex_word_str(lex, sv_case(v, ch)), "by") == 0)
                 own = 1;
