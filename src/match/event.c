@@ -1348,6 +1348,33 @@ static int content_of(const sent_view *v, const doc_event *x, const doc_event *y
     return 1;
 }
 
+/* Are x, a complement read through its controlling verb ("refused to
+ * withdraw" -> 1246), and y, which a pattern of that verb coded ("refuse
+ * to withdraw from TGT"), one event told twice?  Same root, x hanging from
+ * y's predicate. */
+static int told_twice(const sent_view *v, const doc_event *x, const doc_event *y) {
+    int32_t p = (int32_t)(x->trigger - v->first), q = (int32_t)(y->trigger - v->first);
+    return x->how && !y->how && v->head[p] == q && strncmp(x->code, y->code, 2) == 0;
+}
+
+/* Of the two, the more specific code stays ("threatened to attack": 1384
+ * from the verb's pattern, not 138; "threatened to arrest": 132 from the
+ * complement, not the general "130 threaten to"); when both are as
+ * specific, the verb's pattern, whose target is the one it named.  Does
+ * event i give way to event j? */
+static int specificity(const char *code) {
+    size_t n = strlen(code);
+    return (int)n * 2 + (n > 0 && code[n - 1] != '0'); /* 130 < 138 < 1384 */
+}
+
+static int gives_way(const sent_view *v, const doc_event *i, const doc_event *j) {
+    if (told_twice(v, i, j))
+        return specificity(j->code) >= specificity(i->code);
+    if (told_twice(v, j, i))
+        return specificity(j->code) > specificity(i->code);
+    return 0;
+}
+
 int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
     petrel_doc *doc = v->doc;
     ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1), {{0}}};
@@ -1417,7 +1444,8 @@ int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
         int drop = 0;
         for (uint32_t j = first; j < doc->nevents && !drop; j++)
             drop = j != i && (purpose_of(v, &doc->events[i], &doc->events[j]) ||
-                              (!st->peer_rules && content_of(v, &doc->events[i], &doc->events[j])));
+                              (!st->peer_rules && content_of(v, &doc->events[i], &doc->events[j])) ||
+                              gives_way(v, &doc->events[i], &doc->events[j]));
         if (drop) {
             int32_t t = (int32_t)(doc->events[i].trigger - v->first);
             doc_trace(doc, "  the event of \"%.*s\" is dropped: it is what another event was for or is about",
