@@ -315,6 +315,20 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
                     if (sv_rel_is(v, g, "nmod") && lemma_match(c, g, word) && mods_match(c, g, &p->elem[i], nm))
                         found = g;
         }
+        /* a particle the parser took for a second preposition of the
+         * phrase after it: "pulled out of the city", "gave in to demands" */
+        if (found < 0 && nm == 0 && word->type == EL_WORD)
+            for (int32_t ch = v->child[pred]; ch >= 0 && found < 0; ch = v->sibling[ch]) {
+                if (!sv_rel_is(v, ch, "obl") || c->used[ch])
+                    continue;
+                int ncase = 0;
+                int32_t first_case = -1;
+                for (int32_t g = v->child[ch]; g >= 0 && g < ch; g = v->sibling[g])
+                    if (sv_rel_is(v, g, "case") && ncase++ == 0)
+                        first_case = g;
+                if (ncase == 2 && first_case == pred + 1 && lemma_match(c, first_case, word))
+                    found = first_case;
+            }
         /* a word can also hang from the last matched dependent:
          * "sever diplomatic ties" under a light verb's object */
         if (found < 0 && anchor >= 0)
