@@ -53,6 +53,7 @@ typedef struct ectx {
     sent_view *v;
     const match_story *st;
     uint8_t *used;                        /* words consumed by a matched pattern */
+    uint8_t *part;                        /* 1 a word of part_words, 2 not, 0 not yet known */
     int32_t prep_alias[NPREP_ALIASES][2]; /* word ids of prep_aliases, -1 unknown */
 } ectx;
 
@@ -127,6 +128,14 @@ static int same_prep(const ectx *c, int32_t a, int32_t p) {
         if (a == c->prep_alias[i][0] && p == c->prep_alias[i][1] && a >= 0)
             return 1;
     return 0;
+}
+
+/* Is word k a part or measure word?  Asked for every pattern tried, so the
+ * answer is kept. */
+static int is_part(const ectx *c, int32_t k) {
+    if (!c->part[k])
+        c->part[k] = in_list(c->v, k, part_words) ? 1 : 2;
+    return c->part[k] == 1;
 }
 
 /* Are the modifiers mods[0..n) all dependents of d? */
@@ -310,7 +319,7 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
                 found = ch;
             /* "suspended part of the aid", "lifted some of the sanctions":
              * the word is the whole the part is taken from */
-            else if (in_list(v, ch, part_words))
+            else if (is_part(c, ch))
                 for (int32_t g = v->child[ch]; g >= 0 && found < 0; g = v->sibling[g])
                     if (sv_rel_is(v, g, "nmod") && lemma_match(c, g, word) && mods_match(c, g, &p->elem[i], nm))
                         found = g;
@@ -1391,8 +1400,9 @@ static int gives_way(const sent_view *v, const doc_event *i, const doc_event *j)
 
 int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
     petrel_doc *doc = v->doc;
-    ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1), {{0}}};
-    if (!c.used)
+    ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1), arena_calloc(doc->arena, v->n ? v->n : 1, 1),
+              {{0}}};
+    if (!c.used || !c.part)
         return PETREL_ERR_NOMEM;
     for (int i = 0; i < NPREP_ALIASES; i++)
         for (int k = 0; k < 2; k++)
