@@ -416,6 +416,16 @@ void test_code_plover_mode(void) {
           strstr(out, "\"quad\":3"));
     free(out);
     free(err);
+    /* "will withdraw": CAMEO's intent to de-escalate, PLOVER's (future)
+     * RETREAT as the manual keeps it */
+    out = err = NULL;
+    rc = test_run_petrel("code -q --format jsonl --data data --dict tests/fixtures/dict --output-format jsonl -",
+                         "{\"id\":\"e\",\"text\":\"Russian troops will withdraw from Ukraine.\"}\n", &out, &err);
+    CHECK_INT(rc, 0);
+    CHECK(out && strstr(out, "\"code\":\"0356\"") && strstr(out, "\"type\":\"RETREAT\"") &&
+          strstr(out, "\"modality\":\"future\""));
+    free(out);
+    free(err);
 }
 
 /* A title-case headline is tagged as its words are written in running

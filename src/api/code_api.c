@@ -59,12 +59,15 @@ int petrel_doc_event(const petrel *p, const petrel_doc *doc, size_t i, petrel_ev
     out->sentence = e->sent;
     out->cameo = e->code;
     const cameo_code *cc = p && p->coder ? cameo_find(p->coder->cameo, e->code) : NULL;
+    const cameo_code *pc = p && p->coder && e->plover_code[0] ? cameo_find(p->coder->cameo, e->plover_code) : cc;
     if (cc) {
         out->cameo_name = cc->name;
         out->goldstein = cc->scale;
         out->quad = cc->quad;
-        out->plover = cc->plover;
-        out->plover_mode = cc->mode;
+    }
+    if (pc) {
+        out->plover = pc->plover;
+        out->plover_mode = pc->mode;
     }
     if (e->plover_mode)
         out->plover_mode = e->plover_mode;

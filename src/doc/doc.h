@@ -115,6 +115,10 @@ typedef struct doc_event {
     const char *how;            /* intent, threat, passive, reported ... */
     const char *plover_mode;    /* PLOVER mode in place of the code's, for a
                                    category CAMEO lacks ("cyber"), or NULL */
+    char plover_code[9];        /* the code whose PLOVER type, mode and
+                                   contexts the event takes, "" for its own:
+                                   "will withdraw" is CAMEO's intent (0356)
+                                   and PLOVER's future RETREAT (0874) */
     const char *context;        /* PLOVER contexts the sentence's keywords
                                    add, ';'-separated, or NULL */
 } doc_event;

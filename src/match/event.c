@@ -746,6 +746,7 @@ typedef struct found {
     char code[9];
     const char *how;
     const char *mode;  /* PLOVER mode the pattern or a recoding gives, or NULL */
+    char plover_code[9]; /* the code the PLOVER type follows, "" for code */
     char mode_code[9]; /* the code that mode belongs to */
     int32_t src_word, tgt_word;
     int32_t pred, report_from;
@@ -858,6 +859,7 @@ static int emit(const ectx *c, const found *f) {
                     ev->pattern_entry = entry(doc, f->p);
                     ev->how = f->how;
                     ev->plover_mode = f->mode;
+                    set(ev->plover_code, f->plover_code);
                     made++;
                 }
             }
@@ -967,11 +969,12 @@ static void modal_recode(const ectx *c, int32_t pred, found *f) {
         f->src_word = d;
         f->how = "demand: X must / should ...";
     } else if (coop && (aux & (AUX_WILL | AUX_WOULD))) {
-        /* yielding that will happen stays yielding, in the future: PLOVER
-         * keeps CONCEDE and RETREAT in the future tense ("will withdraw its
-         * troops") apart from promises to cooperate */
+        /* yielding that will happen is yielding in the future for PLOVER,
+         * which keeps CONCEDE and RETREAT in the future tense ("will
+         * withdraw its troops") apart from promises to cooperate; CAMEO
+         * codes the intent */
         if (root == 8 && !f->neg)
-            return;
+            set(f->plover_code, f->code);
         if (f->neg) {
             refuse_code(f->code, code);
             f->neg = 0;
@@ -1259,6 +1262,7 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
             r.tgt_word = f.src_word;
             r.reverse = 1;
             r.mode = NULL;
+            r.plover_code[0] = '\0';
             /* the reverse needs both sides as actors: "migrants arrived in
              * Italy" has no host's reception without a visitor */
             if (r.src_word >= 0 && r.tgt_word >= 0 && actor_of(v, r.src_word) >= 0 && actor_of(v, r.tgt_word) >= 0)

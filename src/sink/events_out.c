@@ -119,6 +119,7 @@ void events_json_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo)
         const doc_sentence *s = &doc->sents[e->sent];
         const doc_word *tw = &doc->words[e->trigger];
         const cameo_code *cc = cameo ? cameo_find(cameo, e->code) : NULL;
+        const cameo_code *pc = cameo && e->plover_code[0] ? cameo_find(cameo, e->plover_code) : cc;
         fputs("{\"schema\":\"" PETREL_EVENT_SCHEMA "\",\"story_id\":", f);
         json_out_cstr(f, doc->id);
         fputs(",\"story_date\":", f);
@@ -149,9 +150,9 @@ void events_json_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo)
         else
             fputs(",\"goldstein\":null,\"quad\":null,\"quad_name\":null}", f);
         fputs(",\"plover\":{\"type\":", f);
-        json_out_cstr(f, cc ? cc->plover : NULL);
+        json_out_cstr(f, pc ? pc->plover : NULL);
         fputs(",\"mode\":", f);
-        json_out_cstr(f, e->plover_mode ? e->plover_mode : cc ? cc->mode : NULL);
+        json_out_cstr(f, e->plover_mode ? e->plover_mode : pc ? pc->mode : NULL);
         fputs(",\"context\":[", f);
         /* the code's contexts, those the sentence's keywords add, and the
          * context PLOVER adds with the modes 'cyber' and 'misinformation' */
@@ -159,7 +160,7 @@ void events_json_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo)
                                                       strcmp(e->plover_mode, "misinformation") == 0)
                                        ? e->plover_mode
                                        : NULL;
-        const char *lists[3] = {cc ? cc->context : NULL, e->context, mode_context};
+        const char *lists[3] = {pc ? pc->context : NULL, e->context, mode_context};
         int first = 1;
         for (int l = 0; l < 3; l++)
             for (const char *p = lists[l]; p && *p;) {
@@ -233,6 +234,7 @@ void events_tsv_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo) 
         const doc_sentence *s = &doc->sents[e->sent];
         const doc_word *tw = &doc->words[e->trigger];
         const cameo_code *cc = cameo ? cameo_find(cameo, e->code) : NULL;
+        const cameo_code *pc = cameo && e->plover_code[0] ? cameo_find(cameo, e->plover_code) : cc;
         const char *id = doc->id ? doc->id : "";
         sink_line_text(f, id, strlen(id));
         fprintf(f, "\t%u\t", e->sent + 1);
@@ -243,7 +245,7 @@ void events_tsv_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo) 
         mention_text(f, doc, e->source);
         fprintf(f, "\t%s\t", e->target >= 0 ? mention_code(doc, e->target, e->target_code) : "");
         mention_text(f, doc, e->target);
-        fprintf(f, "\t%s\t%s\t", e->code, cc && cc->plover ? cc->plover : "");
+        fprintf(f, "\t%s\t%s\t", e->code, pc && pc->plover ? pc->plover : "");
         if (cc)
             fprintf(f, "%.1f\t%d", cc->scale, cc->quad);
         else
@@ -291,6 +293,7 @@ void events_table_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo
     for (uint32_t i = 0; i < doc->nevents; i++) {
         const doc_event *e = &doc->events[i];
         const cameo_code *cc = cameo ? cameo_find(cameo, e->code) : NULL;
+        const cameo_code *pc = cameo && e->plover_code[0] ? cameo_find(cameo, e->plover_code) : cc;
         date_text(e->date, e->date_precision, ed);
         fputs("  ", f);
         cell(f, ed[0] ? ed : "-", strlen(ed[0] ? ed : "-"), 10);
@@ -302,7 +305,7 @@ void events_table_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo
         snprintf(who, sizeof who, "%s", tc[0] ? tc : "?");
         cell(f, who, strlen(who), 21);
         cell(f, e->code, strlen(e->code), 5);
-        const char *pl = cc && cc->plover ? cc->plover : "-";
+        const char *pl = pc && pc->plover ? pc->plover : "-";
         cell(f, pl, strlen(pl), 9);
         /* the sentence with the trigger in brackets */
         const doc_sentence *s = &doc->sents[e->sent];
