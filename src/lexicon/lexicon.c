@@ -548,6 +548,15 @@ static void parse_role(reader *r, const char *v, size_t n, int titled) {
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* Verb particles: words that follow a verb and never end a noun phrase. */
+static int particle(const char *s, size_t n) {
+    static const char *const particles[] = {"off", "out", "up", "down", "back", "away", "aside", "apart", NULL};
+    for (size_t i = 0; particles[i]; i++)
+        if (strlen(particles[i]) == n && memcmp(particles[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* "111  criticize TGT", "042:043  visit TGT", "170+cyber  hack TGT" */
 static void parse_pattern(reader *r, const char *s, size_t n) {
     lexicon *lex = r->lex;
@@ -666,6 +675,11 @@ static void parse_pattern(reader *r, const char *s, size_t n) {
             type[k] = (k > 0 && lex_is_prep(lex, id[k])) ? EL_PREP : EL_WORD;
         }
     }
+    /* a preposition right before another is the verb's particle: "give in
+     * to TGT", "back down from" */
+    for (int k = 1; k + 1 < nw; k++)
+        if (type[k] == EL_PREP && type[k + 1] == EL_PREP)
+            type[k] = EL_WORD;
     /* words before the predicate come first: "<failed <to meet TGT" */
     int pre = 0;
     while (pre < nw && type[pre] == EL_PRE)
@@ -699,8 +713,11 @@ static void parse_pattern(reader *r, const char *s, size_t n) {
     p.head = id[first];
     for (int k = first + 1; k < nw; k++) {
         uint8_t t = type[k];
-        /* words before another word are its modifiers */
-        if ((t == EL_WORD) && k + 1 < nw && (type[k + 1] == EL_WORD || type[k + 1] == EL_SYNSET))
+        /* words before another word are its modifiers, but a verb's
+         * particle is nobody's modifier nor modified: "call strike off",
+         * "shut down &networks" */
+        if ((t == EL_WORD) && k + 1 < nw && (type[k + 1] == EL_WORD || type[k + 1] == EL_SYNSET) &&
+            !particle(w[k], wl[k]) && !(type[k + 1] == EL_WORD && particle(w[k + 1], wl[k + 1])))
             t = EL_MOD;
         if (p.nelem >= LEX_MAX_ELEMS) {
             lex_diag(lex, r->file, r->line, "pattern longer than %d elements", LEX_MAX_ELEMS);

@@ -104,9 +104,27 @@ static const char *const hypo_aux[] = {"would", "could", "might", "may", "should
 static const char *const neg_words[] = {"not", "never", "n't", "no", NULL};
 static const char *const first_person[] = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves", NULL};
 
+/* Verb particles the parser may take for a preposition. */
+static const char *const particles[] = {"off", "out", "up", "down", "back", "away", NULL};
+
+/* Is d an object the parser read as a phrase of a particle right after
+ * the verb ("called off the strike": "off" a case of "strike")? */
+static int particle_object(const sent_view *v, int32_t d) {
+    int32_t h = v->head[d];
+    if (h < 0 || !sv_rel_is(v, d, "obl"))
+        return 0;
+    int ncase = 0, part = 0;
+    for (int32_t g = v->child[d]; g >= 0 && g < d; g = v->sibling[g])
+        if (sv_rel_is(v, g, "case")) {
+            ncase++;
+            part = g == h + 1 && in_list(v, g, particles);
+        }
+    return ncase == 1 && part;
+}
+
 /* Relations by which a word element can hang from the predicate. */
 static int word_rel(const sent_view *v, int32_t d) {
-    return sv_rel_is(v, d, "obj") || sv_rel_is(v, d, "compound") || sv_rel_is(v, d, "xcomp") ||
+    return sv_rel_is(v, d, "obj") || particle_object(v, d) || sv_rel_is(v, d, "compound") || sv_rel_is(v, d, "xcomp") ||
            sv_rel_is(v, d, "ccomp") || sv_rel_is(v, d, "iobj") || sv_rel_is(v, d, "advmod") ||
            (sv_rel_is(v, d, "obl") && sv_case(v, d) < 0) || sv_rel_is(v, d, "nsubj") || sv_rel_is(v, d, "nmod") ||
            sv_rel_is(v, d, "amod") || sv_rel_is(v, d, "advcl") || sv_rel_is(v, d, "conj");
@@ -324,8 +342,9 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
                     if (sv_rel_is(v, g, "nmod") && lemma_match(c, g, word) && mods_match(c, g, &p->elem[i], nm))
                         found = g;
         }
-        /* a particle the parser took for a second preposition of the
-         * phrase after it: "pulled out of the city", "gave in to demands" */
+        /* a particle the parser took for a (second) preposition of the
+         * phrase after it: "pulled out of the city", "gave in to demands",
+         * "called off the strike" */
         if (found < 0 && nm == 0 && word->type == EL_WORD)
             for (int32_t ch = v->child[pred]; ch >= 0 && found < 0; ch = v->sibling[ch]) {
                 if (!sv_rel_is(v, ch, "obl") || c->used[ch])
@@ -335,7 +354,8 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
                 for (int32_t g = v->child[ch]; g >= 0 && g < ch; g = v->sibling[g])
                     if (sv_rel_is(v, g, "case") && ncase++ == 0)
                         first_case = g;
-                if (ncase == 2 && first_case == pred + 1 && lemma_match(c, first_case, word))
+                if (first_case == pred + 1 && (ncase == 2 || (ncase == 1 && in_list(v, first_case, particles))) &&
+                    lemma_match(c, first_case, word))
                     found = first_case;
             }
         /* a word can also hang from the last matched dependent:
