@@ -343,7 +343,8 @@ void test_dict_check_finds(void) {
                        "112     criticize TGT\n"
                        "9999    praise TGT\n"
                        "170+Cyber hack TGT\n"
-                       "&lies = lies; fake news\n";
+                       "&lies = lies; fake news\n"
+                       "019     in agreement\n";
     snprintf(path, sizeof path, "%s/all.txt", dir);
     test_write_file(path, text, strlen(text));
     char args[700];
@@ -357,7 +358,8 @@ void test_dict_check_finds(void) {
     CHECK(out && strstr(out, "all.txt:12: event code 9999 is not a CAMEO code"));
     CHECK(out && strstr(out, "all.txt:13: bad PLOVER mode \"Cyber\""));
     CHECK(out && strstr(out, "all.txt:14: synset member \"fake news\" is more than one word"));
-    CHECK(out && strstr(out, "6 problems"));
+    CHECK(out && strstr(out, "all.txt:15: \"019     in agreement\" can never match: a function word is never a predicate"));
+    CHECK(out && strstr(out, "7 problems"));
     free(out);
     free(err);
 }

@@ -111,6 +111,18 @@ static size_t check_patterns(const lexicon *lex) {
     return problems;
 }
 
+/* Why pattern p can never match, or NULL: a function word is never a
+ * predicate ("in agreement" is written "<in agreement"). */
+static const char *never_matches(const lexicon *lex, const lex_pattern *p) {
+    static const char *const function_words[] = {"the", "a", "an", "and", "or", "but", "of", "to", "in", "on",
+                                                 "at", "by", "for", "with", "from", "that", "this", "it", NULL};
+    const char *head = lex_word_str(lex, p->head);
+    for (size_t i = 0; head && function_words[i]; i++)
+        if (strcmp(head, function_words[i]) == 0)
+            return "a function word is never a predicate";
+    return NULL;
+}
+
 static int check(const coder *cd) {
     const lexicon *lex = cd->lex;
     size_t problems = 0;
@@ -138,6 +150,11 @@ static int check(const coder *cd) {
                 printf("%s:%u: event code %s is not a CAMEO code\n", pt->file, pt->line, codes[k]);
                 problems++;
             }
+        const char *never = seen ? NULL : never_matches(lex, pt);
+        if (never) {
+            printf("%s:%u: \"%s\" can never match: %s\n", pt->file, pt->line, pt->text, never);
+            problems++;
+        }
     }
     for (size_t a = 0; a < lex_actor_count(lex); a++) {
         const lex_actor *ac = lex_actor_get(lex, (uint32_t)a);
