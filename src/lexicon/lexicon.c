@@ -50,6 +50,7 @@ lexicon *lexicon_new(void) {
     u64map_init(&lex->pattern_index);
     u64map_init(&lex->synset_members);
     u64map_init(&lex->preps);
+    u64map_init(&lex->surnames);
     if (!lex->words || !lex->synsets || !lex->mem || !lex->scratch || !lex->node_hits || !lex->node_discard) {
         lexicon_free(lex);
         return NULL;
@@ -82,6 +83,7 @@ void lexicon_free(lexicon *lex) {
     free(lex->pidx);
     u64map_free(&lex->synset_members);
     u64map_free(&lex->preps);
+    u64map_free(&lex->surnames);
     free(lex->diags);
     petrel_doc_free(lex->scratch);
     free(lex);
@@ -1119,6 +1121,40 @@ int lexicon_finish(lexicon *lex) {
         lex->npidx++;
         i = j;
     }
+    /* people by the last word of their canonical name */
+    u64map_free(&lex->surnames);
+    u64map_init(&lex->surnames);
+    for (uint32_t a = 0; a < lex->nactors; a++) {
+        const lex_actor *ac = &lex->actors[a];
+        if (ac->kind != LEX_PERSON || !ac->name)
+            continue;
+        const char *sp = strrchr(ac->name, ' ');
+        if (!sp || !sp[1])
+            continue;
+        int32_t w = lex_word_add(lex, sp + 1, strlen(sp + 1));
+        uint32_t had;
+        if (w < 0)
+            return PETREL_ERR_NOMEM;
+        if (u64map_get(&lex->surnames, (uint64_t)(uint32_t)w, &had))
+            had = had == a ? a : SURNAME_SHARED;
+        else
+            had = a;
+        if (u64map_put(&lex->surnames, (uint64_t)(uint32_t)w, had) != 0)
+            return PETREL_ERR_NOMEM;
+    }
+    /* a surname that is also someone's first name ("Jonathan", "Thomas",
+     * "Francis") names nobody for sure */
+    for (uint32_t a = 0; a < lex->nactors; a++) {
+        const lex_actor *ac = &lex->actors[a];
+        const char *sp = ac->kind == LEX_PERSON && ac->name ? strchr(ac->name, ' ') : NULL;
+        if (!sp)
+            continue;
+        int32_t w = lex_word_add(lex, ac->name, (size_t)(sp - ac->name));
+        uint32_t had;
+        if (w >= 0 && u64map_get(&lex->surnames, (uint64_t)(uint32_t)w, &had) && had != SURNAME_SHARED &&
+            u64map_put(&lex->surnames, (uint64_t)(uint32_t)w, SURNAME_SHARED) != 0)
+            return PETREL_ERR_NOMEM;
+    }
     /* the scratch document is for loading only */
     petrel_doc_free(lex->scratch);
     lex->scratch = petrel_doc_new();
@@ -1235,6 +1271,13 @@ const char *lex_actor_code(const lexicon *lex, const lex_actor *a, int32_t date,
         return NULL;
     snprintf(out, outlen, "%s", code);
     return out;
+}
+
+int32_t lex_person_by_surname(const lexicon *lex, int32_t word) {
+    uint32_t a;
+    if (word < 0 || !u64map_get(&lex->surnames, (uint64_t)(uint32_t)word, &a) || a == SURNAME_SHARED)
+        return -1;
+    return (int32_t)a;
 }
 
 const lex_pattern *lex_patterns(const lexicon *lex, int32_t word, int nominal, size_t *count) {

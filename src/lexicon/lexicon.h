@@ -183,6 +183,10 @@ const char *lex_actor_code(const lexicon *lex, const lex_actor *a, int32_t date,
 /* Patterns whose predicate lemma is word: *count of them starting at the
  * returned pointer, most specific first. */
 const lex_pattern *lex_patterns(const lexicon *lex, int32_t word, int nominal, size_t *count);
+
+/* The one person whose canonical name ends in word ("kerry" for "John
+ * Kerry"), or -1 when none or several do. */
+int32_t lex_person_by_surname(const lexicon *lex, int32_t word);
 size_t lex_pattern_count(const lexicon *lex);
 const lex_pattern *lex_pattern_get(const lexicon *lex, size_t i);
 

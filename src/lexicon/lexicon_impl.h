@@ -37,6 +37,9 @@ struct lexicon {
     lex_pattern *patterns;
     size_t npatterns, cap_patterns;
     u64map pattern_index;  /* (nominal << 32 | head) -> pidx index */
+#define SURNAME_SHARED UINT32_MAX
+    u64map surnames;       /* last word of a person's canonical name -> the
+                              person, or SURNAME_SHARED when two share it */
     pidx *pidx;
     size_t npidx;
     u64map synset_members; /* (synset << 32 | word) -> 1 */

@@ -164,6 +164,13 @@ static const char *entry_of(petrel_doc *doc, const lex_hit *h) {
     return doc_strdup0(doc, buf);
 }
 
+/* "file:line" of an actor's entry. */
+static const char *actor_entry(petrel_doc *doc, const lex_actor *a) {
+    char buf[600];
+    snprintf(buf, sizeof buf, "%s:%u", a->file, a->line);
+    return doc_strdup0(doc, buf);
+}
+
 typedef struct ctx {
     const lexicon *lex;
     sent_view *v;
@@ -514,6 +521,21 @@ static int resident_country(const ctx *c, int32_t k, int ethnic, char *out, size
     return 0;
 }
 
+/* Has the story named the country or organization of code (its first three
+ * letters) before mention self, or is it the dateline's country? */
+static int story_knows(const ctx *c, uint32_t self, const char *code) {
+    if (strlen(code) < 3)
+        return 0;
+    if (strncmp(c->st->dateline, code, 3) == 0)
+        return 1;
+    const petrel_doc *doc = c->v->doc;
+    for (uint32_t i = c->st->first_mention; i < self; i++)
+        for (int j = 0; j < doc->mentions[i].ncodes; j++)
+            if (strncmp(doc->mentions[i].code[j], code, 3) == 0)
+                return 1;
+    return 0;
+}
+
 /* Builds the mention of head k (when it is one). */
 static int make_mention(const ctx *c, int32_t k) {
     sent_view *v = c->v;
@@ -705,9 +727,23 @@ static int make_mention(const ctx *c, int32_t k) {
         if (!sv_upos_is(v, k, "PROPN") || !argument_position(v, k) || time_name(v, k))
             return 0; /* a common noun, a place or a date is no actor */
         int32_t a = resolve_surname(c, k, self);
+        /* a surname alone that no earlier name in the story explains: the
+         * one person of the dictionaries with that surname ("Kerry said"),
+         * when only one has it and the story has named the country (or
+         * organization) of their office */
+        int32_t p = a < 0 && hi == lo ? lex_person_by_surname(c->lex, v->form[k]) : -1;
+        const lex_actor *pa = p >= 0 ? lex_actor_get(c->lex, (uint32_t)p) : NULL;
         if (a >= 0) {
             copy_from(&m, &doc->mentions[a], a);
             m.how = "surname";
+        } else if (pa && lex_actor_code(c->lex, pa, c->st->date, code, sizeof code) &&
+                   story_knows(c, self, code)) {
+            add_code(&m, code);
+            m.kind = MENTION_PERSON;
+            m.actor = p;
+            m.human = 1;
+            m.how = "surname of the one person the dictionaries know by it";
+            m.entry = actor_entry(doc, pa);
         } else {
             m.how = "unknown proper noun";
             m.human = hi > lo; /* a name of two words is likely a person */
