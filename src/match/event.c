@@ -69,7 +69,8 @@ static const char *const say_verbs[] = {"say",    "tell",    "announce", "state"
                                         "assert", "maintain", "reply",   "respond", "quote", NULL};
 static const char *const light_verbs[] = {"hold",  "launch", "conduct", "make",  "begin",  "start", "resume",
                                           "stage", "mount",  "have",    "carry", "open",   "host",  "continue",
-                                          "pursue", "join",  "enter",   "attend", "complete", NULL};
+                                          "pursue", "join",  "enter",   "attend", "complete", "announce", "declare",
+                                          "order", "accelerate", "speed", "hasten", "finish", NULL};
 static const char *const intent_verbs[] = {"agree",  "pledge", "promise", "vow",    "offer",    "decide", "plan",
                                            "intend", "prepare", "expect",  "hope",  "want",     "wish",   "seek",
                                            "aim",    "propose", "consent", "resolve", "undertake", "commit",
