@@ -92,14 +92,17 @@ static const char *const ask_verbs[] = {"urge",   "ask",   "call",    "demand", 
 static const char *const allege_verbs[] = {"accuse", "blame", "allege", "charge", "suspect", "deny", "indict",
                                            "implicate", NULL};
 /* Parts and measures of a whole: "part of the aid", "25,000 tons of food
- * aid", "700 kg of medicine", "a shipment of weapons". */
+ * aid", "700 kg of medicine", "a shipment of weapons", "a team of
+ * inspectors". */
 static const char *const part_words[] = {"part", "portion", "half", "some", "most", "much", "all", "rest",
                                          "bulk", "many", "several", "one", "two", "three", "dozens", "hundreds",
                                          "thousands", "dozen", "hundred", "thousand", "score", "scores", "ton", "tons", "tonne", "tonnes", "kg", "kilogram",
                                          "kilograms", "shipment", "shipments", "consignment", "consignments",
                                          "batch", "load", "loads", "truckload", "truckloads", "package",
                                          "packages", "worth", "amount", "amounts", "quantity", "quantities",
-                                         "supply", "supplies", "billion", "million", "millions", "billions", NULL};
+                                         "supply", "supplies", "billion", "million", "millions", "billions",
+                                         /* groups sent: "a mission of observers" */
+                                         "mission", "team", "delegation", "contingent", NULL};
 static const char *const future_aux[] = {"will", "shall", "wo", "'ll", NULL};
 static const char *const hypo_aux[] = {"would", "could", "might", "may", "should", "must", "can", "ca", NULL};
 static const char *const neg_words[] = {"not", "never", "n't", "no", NULL};
