@@ -131,7 +131,8 @@ static int word_rel(const sent_view *v, int32_t d) {
     return sv_rel_is(v, d, "obj") || particle_object(v, d) || sv_rel_is(v, d, "compound") || sv_rel_is(v, d, "xcomp") ||
            sv_rel_is(v, d, "ccomp") || sv_rel_is(v, d, "iobj") || sv_rel_is(v, d, "advmod") ||
            (sv_rel_is(v, d, "obl") && sv_case(v, d) < 0) || sv_rel_is(v, d, "nsubj") || sv_rel_is(v, d, "nmod") ||
-           sv_rel_is(v, d, "amod") || sv_rel_is(v, d, "advcl") || sv_rel_is(v, d, "conj");
+           sv_rel_is(v, d, "amod") || (sv_rel_is(v, d, "advcl") && sv_child(v, d, "nsubj") < 0) ||
+           sv_rel_is(v, d, "conj");
 }
 
 static int lemma_match(const ectx *c, int32_t d, const lex_elem *e) {
@@ -1385,7 +1386,7 @@ static int content_of(const sent_view *v, const doc_event *x, const doc_event *y
     if (x->how)
         return 0; /* already read through its controlling verb */
     int ry = code_root(y->code);
-    if (!(ry == 2 || ry == 10 || ry == 12 || ry == 13))
+    if (!(ry == 2 || ry == 9 || ry == 10 || ry == 11 || ry == 12 || ry == 13))
         return 0;
     int32_t p = clause_of(v, (int32_t)(x->trigger - v->first)), q = clause_of(v, (int32_t)(y->trigger - v->first));
     if (p == q || !under(v, p, q))
