@@ -364,17 +364,31 @@ void test_dict_check_finds(void) {
     free(err);
 }
 
+/* Codes JSON Lines stories with the test dictionary; the output in the
+ * given format (the caller frees it), NULL when the program failed. */
+static char *code_with_fixture(const char *in, const char *format) {
+    char args[256], *out = NULL, *err = NULL;
+    snprintf(args, sizeof args, "code -q --format jsonl --data data --dict tests/fixtures/dict --output-format %s -",
+             format);
+    int rc = test_run_petrel(args, in, &out, &err);
+    if (rc != 0)
+        test_fail(__FILE__, __LINE__, "petrel %s: exit %d: %s", args, rc, err ? err : "");
+    free(err);
+    if (rc != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
 /* A pattern's PLOVER mode ("170+cyber hack TGT") and the recoding of an
  * attack by hackers reach the output: the mode, and the context PLOVER adds
  * with it; a threat to hack is a threat, without the mode. */
 void test_code_plover_mode(void) {
-    const char *in = "{\"id\":\"a\",\"text\":\"Russia hacked Ukraine.\"}\n"
-                     "{\"id\":\"b\",\"text\":\"Russian hackers attacked Ukraine.\"}\n"
-                     "{\"id\":\"c\",\"text\":\"Russia attacked Ukraine.\"}\n";
-    char *out = NULL, *err = NULL;
-    int rc = test_run_petrel("code -q --format jsonl --data data --dict tests/fixtures/dict --output-format jsonl -",
-                             in, &out, &err);
-    CHECK_INT(rc, 0);
+    char *out = code_with_fixture("{\"id\":\"a\",\"text\":\"Russia hacked Ukraine.\"}\n"
+                                  "{\"id\":\"b\",\"text\":\"Russian hackers attacked Ukraine.\"}\n"
+                                  "{\"id\":\"c\",\"text\":\"Russia attacked Ukraine.\"}\n",
+                                  "jsonl");
     const char *want[][4] = {{"a", "170", "cyber", "RUS"}, {"b", "170", "cyber", "RUSCRM"}, {"c", "190", "", "RUS"}};
     int seen = 0;
     for (char *line = out; line && *line;) {
@@ -388,8 +402,7 @@ void test_code_plover_mode(void) {
         cJSON *ctx = cJSON_GetObjectItem(pl, "context");
         const char *c0 = cJSON_GetArraySize(ctx) > 0 ? cJSON_GetStringValue(cJSON_GetArrayItem(ctx, 0)) : NULL;
         const char *code = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "cameo"), "code"));
-        const char *src =
-            cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "source"), "code"));
+        const char *src = cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "source"), "code"));
         for (int i = 0; i < 3; i++) {
             if (!id || strcmp(id, want[i][0]) != 0)
                 continue;
@@ -409,41 +422,29 @@ void test_code_plover_mode(void) {
     }
     CHECK_INT(seen, 3);
     free(out);
-    free(err);
-    out = err = NULL;
-    rc = test_run_petrel("code -q --format jsonl --data data --dict tests/fixtures/dict --output-format jsonl -",
-                         "{\"id\":\"d\",\"text\":\"Russia threatened to hack Ukraine.\"}\n", &out, &err);
-    CHECK_INT(rc, 0);
+    out = code_with_fixture("{\"id\":\"d\",\"text\":\"Russia threatened to hack Ukraine.\"}\n", "jsonl");
     CHECK(out && strstr(out, "\"code\":\"170\"") == NULL && strstr(out, "\"cyber\"") == NULL &&
           strstr(out, "\"quad\":3"));
     free(out);
-    free(err);
     /* "will withdraw": CAMEO's intent to de-escalate, PLOVER's (future)
      * RETREAT as the manual keeps it */
-    out = err = NULL;
-    rc = test_run_petrel("code -q --format jsonl --data data --dict tests/fixtures/dict --output-format jsonl -",
-                         "{\"id\":\"e\",\"text\":\"Russian troops will withdraw from Ukraine.\"}\n", &out, &err);
-    CHECK_INT(rc, 0);
+    out = code_with_fixture("{\"id\":\"e\",\"text\":\"Russian troops will withdraw from Ukraine.\"}\n", "jsonl");
     CHECK(out && strstr(out, "\"code\":\"0356\"") && strstr(out, "\"type\":\"RETREAT\"") &&
           strstr(out, "\"modality\":\"future\""));
     free(out);
-    free(err);
 }
 
 /* A title-case headline is tagged as its words are written in running
  * text: "Condemns" and "Urges" are verbs, and the headline is coded. */
 void test_code_title_case_headline(void) {
-    const char *in = "{\"id\":\"a\",\"title\":\"Turkey Condemns Greece for Their Action\",\"text\":\"Nothing happened.\"}\n"
-                     "{\"id\":\"b\",\"title\":\"Turkey Urges Greece to Talks\",\"text\":\"Nothing happened.\"}\n";
-    char *out = NULL, *err = NULL;
-    int rc = test_run_petrel("code -q --format jsonl --data data --dict tests/fixtures/dict --output-format tsv -", in, &out,
-                             &err);
-    CHECK_INT(rc, 0);
+    char *out = code_with_fixture(
+        "{\"id\":\"a\",\"title\":\"Turkey Condemns Greece for Their Action\",\"text\":\"Nothing happened.\"}\n"
+        "{\"id\":\"b\",\"title\":\"Turkey Urges Greece to Talks\",\"text\":\"Nothing happened.\"}\n",
+        "tsv");
     CHECK(out && strstr(out, "a\t1\t"));
     CHECK(out && strstr(out, "\tTUR\tTurkey\tGRC\tGreece\t111\tACCUSE\t"));
     CHECK(out && strstr(out, "\tTUR\tTurkey\tGRC\tGreece\t102\tREQUEST\t"));
     free(out);
-    free(err);
 }
 
 /* -j2 and -j 2 and --jobs=2 are the same, and the output keeps input order
