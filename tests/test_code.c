@@ -358,7 +358,8 @@ void test_dict_check_finds(void) {
     CHECK(out && strstr(out, "all.txt:12: event code 9999 is not a CAMEO code"));
     CHECK(out && strstr(out, "all.txt:13: bad PLOVER mode \"Cyber\""));
     CHECK(out && strstr(out, "all.txt:14: synset member \"fake news\" is more than one word"));
-    CHECK(out && strstr(out, "all.txt:15: \"019     in agreement\" can never match: a function word is never a predicate"));
+    CHECK(out &&
+          strstr(out, "all.txt:15: \"019     in agreement\" can never match: a function word is never a predicate"));
     CHECK(out && strstr(out, "7 problems"));
     free(out);
     free(err);

@@ -764,8 +764,8 @@ static void parse_synset(reader *r, const char *s, size_t n) {
         if (il && memchr(item, ' ', il)) {
             /* a member matches one word of the sentence: a phrase never
              * would */
-            lex_diag(lex, r->file, r->line, "synset member \"%.*s\" is more than one word; write the phrase as a pattern",
-                     (int)il, item);
+            lex_diag(lex, r->file, r->line,
+                     "synset member \"%.*s\" is more than one word; write the phrase as a pattern", (int)il, item);
             continue;
         }
         if (il) {

@@ -96,7 +96,8 @@ static const char *const allege_verbs[] = {"accuse", "blame", "allege", "charge"
  * inspectors". */
 static const char *const part_words[] = {"part", "portion", "half", "some", "most", "much", "all", "rest",
                                          "bulk", "many", "several", "one", "two", "three", "dozens", "hundreds",
-                                         "thousands", "dozen", "hundred", "thousand", "score", "scores", "ton", "tons", "tonne", "tonnes", "kg", "kilogram",
+                                         "thousands", "dozen", "hundred", "thousand", "score", "scores", "ton",
+                                         "tons", "tonne", "tonnes", "kg", "kilogram",
                                          "kilograms", "shipment", "shipments", "consignment", "consignments",
                                          "batch", "load", "loads", "truckload", "truckloads", "package",
                                          "packages", "worth", "amount", "amounts", "quantity", "quantities",
@@ -128,8 +129,8 @@ static int particle_object(const sent_view *v, int32_t d) {
 
 /* Relations by which a word element can hang from the predicate. */
 static int word_rel(const sent_view *v, int32_t d) {
-    return sv_rel_is(v, d, "obj") || particle_object(v, d) || sv_rel_is(v, d, "compound") || sv_rel_is(v, d, "xcomp") ||
-           sv_rel_is(v, d, "ccomp") || sv_rel_is(v, d, "iobj") || sv_rel_is(v, d, "advmod") ||
+    return sv_rel_is(v, d, "obj") || particle_object(v, d) || sv_rel_is(v, d, "compound") ||
+           sv_rel_is(v, d, "xcomp") || sv_rel_is(v, d, "ccomp") || sv_rel_is(v, d, "iobj") || sv_rel_is(v, d, "advmod") ||
            (sv_rel_is(v, d, "obl") && sv_case(v, d) < 0) || sv_rel_is(v, d, "nsubj") || sv_rel_is(v, d, "nmod") ||
            sv_rel_is(v, d, "amod") || (sv_rel_is(v, d, "advcl") && sv_child(v, d, "nsubj") < 0) ||
            sv_rel_is(v, d, "conj");
@@ -905,8 +906,8 @@ static void control(const ectx *c, int32_t pred, found *f) {
          * it would send troops": a that-clause is what was agreed or
          * pledged as much as a to-complement; parsers often hang it from
          * the date or object before it */
-        if ((sv_rel_is(v, pred, "acl") || sv_rel_is(v, pred, "advcl")) && !sv_upos_is(v, h, "VERB") && v->head[h] >= 0 &&
-            sv_upos_is(v, v->head[h], "VERB") && h < pred)
+        if ((sv_rel_is(v, pred, "acl") || sv_rel_is(v, pred, "advcl")) && !sv_upos_is(v, h, "VERB") &&
+            v->head[h] >= 0 && sv_upos_is(v, v->head[h], "VERB") && h < pred)
             h = v->head[h];
         that = sv_rel_is(v, pred, "ccomp") || h != v->head[pred];
     }
