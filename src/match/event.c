@@ -1335,11 +1335,6 @@ static int purpose_of(const sent_view *v, const doc_event *x, const doc_event *y
 static const char *const background_marks[] = {"after", "since", "before", "following", "unless", "if",
                                                "amid", "amidst", "despite", NULL};
 
-/* Does event x hang from a background clause of its sentence: a relative
- * clause ("the town where 28 people have been killed") or a clause or
- * phrase introduced by one of background_marks?  News sentences carry the
- * circumstances of their main event in such clauses; coding them as events
- * of their own counts the same killing again in every later story. */
 /* Is the clause of verb p introduced by a background mark just before its
  * subject ("after Russia attacked Ukraine"), whatever tree the parser built
  * for it?  The words between are the subject's phrase and auxiliaries. */
@@ -1356,6 +1351,12 @@ static int marked_background(const sent_view *v, int32_t p) {
     return w >= 0 && w < p - 1 && in_list(v, w, background_marks);
 }
 
+/* Does event x hang from a background clause of its sentence: a relative
+ * clause ("the town where 28 people have been killed"), a participle
+ * describing a noun, or a clause or phrase introduced by one of
+ * background_marks?  News sentences carry the circumstances of their main
+ * event in such clauses; coding them as events of their own counts the same
+ * killing again in every later story. */
 static int background(const sent_view *v, const doc_event *x) {
     int32_t w = clause_of(v, (int32_t)(x->trigger - v->first));
     if (sv_upos_is(v, w, "VERB") && marked_background(v, w))
