@@ -344,7 +344,8 @@ void test_dict_check_finds(void) {
                        "9999    praise TGT\n"
                        "170+Cyber hack TGT\n"
                        "&lies = lies; fake news\n"
-                       "019     in agreement\n";
+                       "019     in agreement\n"
+                       "173/1x5 indict TGT\n";
     snprintf(path, sizeof path, "%s/all.txt", dir);
     test_write_file(path, text, strlen(text));
     char args[700];
@@ -360,7 +361,8 @@ void test_dict_check_finds(void) {
     CHECK(out && strstr(out, "all.txt:14: synset member \"fake news\" is more than one word"));
     CHECK(out &&
           strstr(out, "all.txt:15: \"019     in agreement\" can never match: a function word is never a predicate"));
-    CHECK(out && strstr(out, "7 problems"));
+    CHECK(out && strstr(out, "all.txt:16: bad PLOVER code \"1x5\""));
+    CHECK(out && strstr(out, "8 problems"));
     free(out);
     free(err);
 }
@@ -432,6 +434,12 @@ void test_code_plover_mode(void) {
     out = code_with_fixture("{\"id\":\"e\",\"text\":\"Russian troops will withdraw from Ukraine.\"}\n", "jsonl");
     CHECK(out && strstr(out, "\"code\":\"0356\"") && strstr(out, "\"type\":\"RETREAT\"") &&
           strstr(out, "\"modality\":\"future\""));
+    free(out);
+    /* "173/115 indict TGT": CAMEO's charge with legal action, PLOVER's
+     * accusation ('allege', as 115) */
+    out = code_with_fixture("{\"id\":\"f\",\"text\":\"Turkey indicted Greek officials.\"}\n", "jsonl");
+    CHECK(out && strstr(out, "\"code\":\"173\"") && strstr(out, "\"type\":\"ACCUSE\"") &&
+          strstr(out, "\"mode\":\"allege\""));
     free(out);
 }
 

@@ -137,7 +137,7 @@ static int check(const coder *cd) {
     }
     for (size_t i = 0; i < lex_pattern_count(lex); i++) {
         const lex_pattern *pt = lex_pattern_get(lex, i);
-        const char *codes[2] = {pt->code, pt->code2};
+        const char *codes[3] = {pt->code, pt->code2, pt->plover_code};
         /* a block's patterns are copied for each of its verbs: one report
          * per line */
         int seen = 0;
@@ -145,7 +145,7 @@ static int check(const coder *cd) {
             const lex_pattern *q = lex_pattern_get(lex, j);
             seen = q->line == pt->line && q->file == pt->file;
         }
-        for (int k = 0; k < 2 && !seen; k++)
+        for (int k = 0; k < 3 && !seen; k++)
             if (codes[k][0] && !cameo_has(cd->cameo, codes[k])) {
                 printf("%s:%u: event code %s is not a CAMEO code\n", pt->file, pt->line, codes[k]);
                 problems++;

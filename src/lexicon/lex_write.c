@@ -115,6 +115,8 @@ static void write_pattern(const lexicon *lex, const lex_pattern *p, FILE *f) {
         fprintf(f, "%s:%s", p->code, p->code2);
     else
         fputs(p->code, f);
+    if (p->plover_code[0])
+        fprintf(f, "/%s", p->plover_code);
     if (p->mode[0])
         fprintf(f, "+%s", p->mode);
     fputs("    ", f);

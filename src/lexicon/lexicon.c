@@ -559,7 +559,8 @@ static int particle(const char *s, size_t n) {
     return 0;
 }
 
-/* "111  criticize TGT", "042:043  visit TGT", "170+cyber  hack TGT" */
+/* "111  criticize TGT", "042:043  visit TGT", "170+cyber  hack TGT",
+ * "173/115  indict TGT" */
 static void parse_pattern(reader *r, const char *s, size_t n) {
     lexicon *lex = r->lex;
     lex_pattern p;
@@ -585,6 +586,21 @@ static void parse_pattern(reader *r, const char *s, size_t n) {
         }
         memcpy(p.mode, plus + 1, ml);
     }
+    /* the CAMEO code whose PLOVER type the event takes, after '/': CAMEO
+     * and PLOVER split some acts differently ("173/115 indict TGT": CAMEO's
+     * charge with legal action, PLOVER's accusation) */
+    const char *slash = memchr(s, '/', i);
+    if (slash) {
+        size_t pl = i - (size_t)(slash - s) - 1, k = 0;
+        for (; k < pl && is_digit(slash[1 + k]); k++)
+            ;
+        if (pl < 2 || pl > 4 || k < pl) {
+            lex_diag(lex, r->file, r->line, "bad PLOVER code \"%.*s\" (2 to 4 digits after '/')", (int)pl, slash + 1);
+            return;
+        }
+        memcpy(p.plover_code, slash + 1, pl);
+        i = (size_t)(slash - s);
+    }
     const char *colon = memchr(s, ':', i);
     size_t c1 = colon ? (size_t)(colon - s) : i;
     size_t c2 = colon ? i - c1 - 1 : 0;
@@ -602,8 +618,8 @@ static void parse_pattern(reader *r, const char *s, size_t n) {
         if (colon)
             memcpy(p.code2, colon + 1, c2);
     }
-    if (null && plus) {
-        lex_diag(lex, r->file, r->line, "a null pattern (---) takes no PLOVER mode");
+    if (null && (plus || slash)) {
+        lex_diag(lex, r->file, r->line, "a null pattern (---) takes no PLOVER mode or code");
         return;
     }
     const char *body = s + end;

@@ -97,6 +97,7 @@ typedef struct lex_pattern {
     char code[9];    /* CAMEO event code, "" for a null code ("---") */
     char code2[9];   /* code of the reverse event, or "" */
     char mode[16];   /* PLOVER mode for a category CAMEO lacks ("170+cyber"), or "" */
+    char plover_code[9]; /* the code whose PLOVER type the event takes ("173/115"), or "" */
     int32_t head;    /* word id of the predicate lemma */
     uint8_t nominal; /* a noun pattern ([nouns]) */
     uint8_t nelem;

@@ -1188,6 +1188,7 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
             f.mode = p->mode;
             set(f.mode_code, p->code);
         }
+        set(f.plover_code, p->plover_code);
         f.pred = pred;
         f.report_from = pred;
         int32_t subject_of = light >= 0 ? light : pred;
@@ -1268,6 +1269,8 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
          * refusal of a cyber attack is a threat or a refusal */
         if (f.mode && strcmp(f.code, f.mode_code) != 0)
             f.mode = NULL;
+        if (p->plover_code[0] && strcmp(f.code, p->code) != 0 && strcmp(f.plover_code, p->plover_code) == 0)
+            f.plover_code[0] = '\0';
         /* mark the words the pattern used */
         c->used[pred] = 1;
         if (b.tgt >= 0)
