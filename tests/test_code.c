@@ -429,10 +429,11 @@ void test_code_plover_mode(void) {
     CHECK(out && strstr(out, "\"code\":\"170\"") == NULL && strstr(out, "\"cyber\"") == NULL &&
           strstr(out, "\"quad\":3"));
     free(out);
-    /* "will withdraw": CAMEO's intent to de-escalate, PLOVER's (future)
-     * RETREAT as the manual keeps it */
+    /* "will withdraw": CAMEO's intent to de-escalate, and PLOVER's CONCEDE
+     * ("announced ... would withdraw troops is RETREAT + FUTURE and should
+     * be coded as CONCEDE", the manual) */
     out = code_with_fixture("{\"id\":\"e\",\"text\":\"Russian troops will withdraw from Ukraine.\"}\n", "jsonl");
-    CHECK(out && strstr(out, "\"code\":\"0356\"") && strstr(out, "\"type\":\"RETREAT\"") &&
+    CHECK(out && strstr(out, "\"code\":\"0356\"") && strstr(out, "\"type\":\"CONCEDE\"") &&
           strstr(out, "\"modality\":\"future\""));
     free(out);
     /* "173/115 indict TGT": CAMEO's charge with legal action, PLOVER's

@@ -117,8 +117,8 @@ typedef struct doc_event {
                                    category CAMEO lacks ("cyber"), or NULL */
     char plover_code[9];        /* the code whose PLOVER type, mode and
                                    contexts the event takes, "" for its own:
-                                   "will withdraw" is CAMEO's intent (0356)
-                                   and PLOVER's future RETREAT (0874) */
+                                   a pattern "173/115 indict TGT" is CAMEO's
+                                   charge (173) and PLOVER's ACCUSE (115) */
     const char *context;        /* PLOVER contexts the sentence's keywords
                                    add, ';'-separated, or NULL */
 } doc_event;

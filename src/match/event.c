@@ -772,7 +772,7 @@ typedef struct found {
     char code[9];
     const char *how;
     const char *mode;  /* PLOVER mode the pattern or a recoding gives, or NULL */
-    char plover_code[9]; /* the code the PLOVER type follows, "" for code */
+    char plover_code[9]; /* the code the PLOVER type follows ("173/115"), "" for code */
     char mode_code[9]; /* the code that mode belongs to */
     int32_t src_word, tgt_word;
     int32_t pred, report_from;
@@ -995,12 +995,9 @@ static void modal_recode(const ectx *c, int32_t pred, found *f) {
         f->src_word = d;
         f->how = "demand: X must / should ...";
     } else if (coop && (aux & (AUX_WILL | AUX_WOULD))) {
-        /* yielding that will happen is yielding in the future for PLOVER,
-         * which keeps CONCEDE and RETREAT in the future tense ("will
-         * withdraw its troops") apart from promises to cooperate; CAMEO
-         * codes the intent */
-        if (root == 8 && !f->neg)
-            set(f->plover_code, f->code);
+        /* yielding that will happen is CAMEO's intent to yield (035x), and
+         * PLOVER's CONCEDE: "announced ... would withdraw troops is RETREAT
+         * + FUTURE and should be coded as CONCEDE" (the manual) */
         if (f->neg) {
             refuse_code(f->code, code);
             f->neg = 0;
