@@ -442,6 +442,11 @@ void test_code_plover_mode(void) {
     CHECK(out && strstr(out, "\"code\":\"173\"") && strstr(out, "\"type\":\"ACCUSE\"") &&
           strstr(out, "\"mode\":\"allege\""));
     free(out);
+    /* soldiers captured are taken in war: PLOVER ASSAULT 'abduct' */
+    out = code_with_fixture("{\"id\":\"g\",\"text\":\"Ukrainian troops captured Russian soldiers.\"}\n", "jsonl");
+    CHECK(out && strstr(out, "\"code\":\"173\"") && strstr(out, "\"type\":\"ASSAULT\"") &&
+          strstr(out, "\"mode\":\"abduct\""));
+    free(out);
 }
 
 /* A title-case headline is tagged as its words are written in running

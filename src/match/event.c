@@ -1114,6 +1114,28 @@ static int attacker_recode(const sent_view *v, found *f) {
     return 1;
 }
 
+/* Soldiers and fighters captured are taken in war, not arrested: CAMEO's
+ * 173 and PLOVER's ASSAULT 'abduct' (the manual: "combatants captured
+ * during conflict should be coded as ASSAULT 'abduct' rather than COERCE
+ * 'arrest'"), the PLOVER type of 181. */
+static void captive_recode(const sent_view *v, found *f) {
+    if (strcmp(f->code, "173") != 0 || f->tgt_word < 0)
+        return;
+    int32_t tm = actor_of(v, f->tgt_word);
+    if (tm < 0)
+        return;
+    const doc_mention *m = &v->doc->mentions[tm];
+    for (int i = 0; i < m->ncodes; i++) {
+        size_t n = strlen(m->code[i]);
+        const char *s = n >= 3 ? m->code[i] + n - 3 : "";
+        if (strcmp(s, "MIL") == 0 || strcmp(s, "REB") == 0 || strcmp(s, "INS") == 0 || strcmp(s, "UAF") == 0) {
+            set(f->plover_code, "181");
+            f->how = "combatants captured are taken in war";
+            return;
+        }
+    }
+}
+
 /* Base forms a verb form may have when the lemmatizer's guess has no
  * patterns: telephoned -> telephone, telephon; shelling -> shell;
  * carried -> carry; stopped -> stop.  Returns how many it wrote. */
@@ -1244,8 +1266,10 @@ static int try_predicate(const ectx *c, int32_t pred, int nominal, int32_t light
         f.neg = (uint8_t)(negated(v, pred) || (light >= 0 && negated(v, light)));
         f.mod = modality(v, polar);
         int deployed = !c->st->peer_rules && armed_recode(v, &f);
-        if (!c->st->peer_rules)
+        if (!c->st->peer_rules) {
             attacker_recode(v, &f);
+            captive_recode(v, &f);
+        }
         control(c, polar, &f);
         if (!f.how && !c->st->peer_rules) {
             modal_recode(c, polar, &f);

@@ -354,10 +354,15 @@ static int32_t resolve_pronoun(const ctx *c, int32_t k, uint32_t self) {
 static int two_countries(const ctx *c, int32_t k, uint32_t self, char out[][24]) {
     const sent_view *v = c->v;
     petrel_doc *doc = v->doc;
-    int two = 0;
-    for (int32_t ch = v->child[k]; ch >= 0 && !two; ch = v->sibling[ch])
-        two = (sv_rel_is(v, ch, "nummod") && sv_lemma_is(v, ch, "two")) ||
-              (sv_rel_is(v, ch, "det") && sv_lemma_is(v, ch, "both"));
+    /* "the two governments", not "two protesters", which counts people */
+    int two = 0, the = 0;
+    for (int32_t ch = v->child[k]; ch >= 0; ch = v->sibling[ch]) {
+        two |= (sv_rel_is(v, ch, "nummod") && sv_lemma_is(v, ch, "two")) ||
+               (sv_rel_is(v, ch, "det") && sv_lemma_is(v, ch, "both"));
+        the |= sv_rel_is(v, ch, "det") && (sv_lemma_is(v, ch, "the") || sv_lemma_is(v, ch, "these") ||
+                                           sv_lemma_is(v, ch, "both"));
+    }
+    two = two && the;
     if (!two || !sv_feat(v, k, "Number=Plur"))
         return 0;
     int n = 0;
