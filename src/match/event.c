@@ -893,6 +893,11 @@ static int emit(const ectx *c, const found *f) {
     return 0;
 }
 
+/* The note of an act someone was asked to do ("urged Iran to stop"), and
+ * of support others were urged to give. */
+static const char how_requested[] = "requested: urge ... to";
+static const char how_rally[] = "rallying support: urge others to support ...";
+
 /* Applies what a controlling verb above the predicate says: intent,
  * threat, refusal, failure, request. */
 static void control(const ectx *c, int32_t pred, found *f) {
@@ -928,10 +933,16 @@ static void control(const ectx *c, int32_t pred, found *f) {
         set(code, f->code);
         f->neg = 1;
         f->how = "failure: fail to ...";
+    } else if (in_list(v, h, ask_verbs) && code_root(f->code) == 5 && f->tgt_word >= 0 && !negated(v, h)) {
+        /* "urged the EC to support the PLO": CAMEO's rallying support on
+         * behalf of the PLO (053), by the one who urged */
+        set(code, "053");
+        f->src_word = source_word(v, h, 0);
+        f->how = how_rally;
     } else if (in_list(v, h, ask_verbs)) {
         set(code, f->code);
         f->mod = MOD_HYPOTHETICAL;
-        f->how = "requested: urge ... to";
+        f->how = how_requested;
     } else if (in_list(v, h, intent_verbs)) {
         intent_code(f->code, code);
         f->mod = MOD_INTENDED;
@@ -1405,12 +1416,13 @@ static int background(const sent_view *v, const doc_event *x) {
 
 /* Is event x what event y asks for, rejects or threatens ("demanded a
  * meeting of the Council to discuss the advance", "rejected a US offer to
- * host a summit", "issued an ultimatum to Ecuador to halt attacks")?  An
+ * host a summit", "issued an ultimatum to Ecuador to halt attacks", "urged
+ * Iran to stop enrichment" when "urge" has a pattern of its own)?  An
  * appeal, demand, rejection or threat (02x, 10x, 12x, 13x) is the event;
  * the act it is about has not happened. */
 static int content_of(const sent_view *v, const doc_event *x, const doc_event *y) {
-    if (x->how)
-        return 0; /* already read through its controlling verb */
+    if (x->how && x->how != how_requested)
+        return 0; /* read through its controlling verb as an intent, threat ... */
     int ry = code_root(y->code);
     if (!(ry == 2 || ry == 9 || ry == 10 || ry == 11 || ry == 12 || ry == 13))
         return 0;
@@ -1432,7 +1444,9 @@ static int content_of(const sent_view *v, const doc_event *x, const doc_event *y
  * y's predicate. */
 static int told_twice(const sent_view *v, const doc_event *x, const doc_event *y) {
     int32_t p = (int32_t)(x->trigger - v->first), q = (int32_t)(y->trigger - v->first);
-    return x->how && !y->how && v->head[p] == q && strncmp(x->code, y->code, 2) == 0;
+    return x->how && !y->how && v->head[p] == q &&
+           (strncmp(x->code, y->code, 2) == 0 ||
+            (x->how == how_rally && (code_root(y->code) == 2 || code_root(y->code) == 10)));
 }
 
 /* Of the two, the more specific code stays ("threatened to attack": 1384
@@ -1446,8 +1460,11 @@ static int specificity(const char *code) {
 }
 
 static int gives_way(const sent_view *v, const doc_event *i, const doc_event *j) {
+    /* the appeal is the support rallied */
+    if (told_twice(v, j, i) && j->how == how_rally)
+        return 1;
     if (told_twice(v, i, j))
-        return specificity(j->code) >= specificity(i->code);
+        return i->how != how_rally && specificity(j->code) >= specificity(i->code);
     if (told_twice(v, j, i))
         return specificity(j->code) > specificity(i->code);
     return 0;
