@@ -429,24 +429,25 @@ void test_code_plover_mode(void) {
     CHECK(out && strstr(out, "\"code\":\"170\"") == NULL && strstr(out, "\"cyber\"") == NULL &&
           strstr(out, "\"quad\":3"));
     free(out);
-    /* "will withdraw": CAMEO's intent to de-escalate, and PLOVER's CONCEDE
-     * ("announced ... would withdraw troops is RETREAT + FUTURE and should
-     * be coded as CONCEDE", the manual) */
-    out = code_with_fixture("{\"id\":\"e\",\"text\":\"Russian troops will withdraw from Ukraine.\"}\n", "jsonl");
-    CHECK(out && strstr(out, "\"code\":\"0356\"") && strstr(out, "\"type\":\"CONCEDE\"") &&
-          strstr(out, "\"modality\":\"future\""));
-    free(out);
-    /* "173/115 indict TGT": CAMEO's charge with legal action, PLOVER's
-     * accusation ('allege', as 115) */
-    out = code_with_fixture("{\"id\":\"f\",\"text\":\"Turkey indicted Greek officials.\"}\n", "jsonl");
-    CHECK(out && strstr(out, "\"code\":\"173\"") && strstr(out, "\"type\":\"ACCUSE\"") &&
-          strstr(out, "\"mode\":\"allege\""));
-    free(out);
-    /* soldiers captured are taken in war: PLOVER ASSAULT 'abduct' */
-    out = code_with_fixture("{\"id\":\"g\",\"text\":\"Ukrainian troops captured Russian soldiers.\"}\n", "jsonl");
-    CHECK(out && strstr(out, "\"code\":\"173\"") && strstr(out, "\"type\":\"ASSAULT\"") &&
-          strstr(out, "\"mode\":\"abduct\""));
-    free(out);
+    /* CAMEO and PLOVER apart: "will withdraw" is CAMEO's intent to
+     * de-escalate and PLOVER's CONCEDE ("announced ... would withdraw troops
+     * is RETREAT + FUTURE and should be coded as CONCEDE", the manual);
+     * "173/115 indict TGT" CAMEO's charge and PLOVER's accusation; soldiers
+     * captured are PLOVER's ASSAULT 'abduct' */
+    static const char *const apart[][4] = {
+        {"Russian troops will withdraw from Ukraine.", "\"code\":\"0356\"", "\"type\":\"CONCEDE\"",
+         "\"modality\":\"future\""},
+        {"Turkey indicted Greek officials.", "\"code\":\"173\"", "\"type\":\"ACCUSE\"", "\"mode\":\"allege\""},
+        {"Ukrainian troops captured Russian soldiers.", "\"code\":\"173\"", "\"type\":\"ASSAULT\"",
+         "\"mode\":\"abduct\""}};
+    for (size_t i = 0; i < sizeof apart / sizeof *apart; i++) {
+        char in[256];
+        snprintf(in, sizeof in, "{\"id\":\"x\",\"text\":\"%s\"}\n", apart[i][0]);
+        out = code_with_fixture(in, "jsonl");
+        if (!(out && strstr(out, apart[i][1]) && strstr(out, apart[i][2]) && strstr(out, apart[i][3])))
+            test_fail(__FILE__, __LINE__, "%s: %s", apart[i][0], out ? out : "(no output)");
+        free(out);
+    }
 }
 
 /* A title-case headline is tagged as its words are written in running
