@@ -32,6 +32,12 @@ static const char *const prepositions[] = {"with",   "to",     "from",    "on", 
                                            "throughout", "inside", "outside", "amongst", "amidst", "beyond",
                                            "during", "despite", "following"};
 
+/* Prepositions patterns write in one spelling: "upon" is written "on". */
+static const char *const prep_aliases[][2] = {{"upon", "on"}, {"towards", "toward"}, {"amongst", "among"},
+                                              {"amidst", "amid"}};
+
+const char *const lex_particles[] = {"off", "out", "up", "down", "back", "away", "aside", "apart", NULL};
+
 lexicon *lexicon_new(void) {
     lexicon *lex = calloc(1, sizeof *lex);
     if (!lex)
@@ -62,6 +68,9 @@ lexicon *lexicon_new(void) {
             return NULL;
         }
     }
+    for (size_t i = 0; i < sizeof prep_aliases / sizeof *prep_aliases; i++)
+        for (int k = 0; k < 2; k++)
+            lex->prep_alias[i][k] = lex_word(lex, prep_aliases[i][k], strlen(prep_aliases[i][k]));
     return lex;
 }
 
@@ -315,6 +324,15 @@ int lex_synset_has(const lexicon *lex, int32_t synset, int32_t word) {
            u64map_get(&lex->synset_members, ((uint64_t)(uint32_t)synset << 32) | (uint32_t)word, &v);
 }
 
+int lex_same_prep(const lexicon *lex, int32_t a, int32_t p) {
+    if (a == p)
+        return 1;
+    for (size_t i = 0; i < sizeof prep_aliases / sizeof *prep_aliases; i++)
+        if (a >= 0 && a == lex->prep_alias[i][0] && p == lex->prep_alias[i][1])
+            return 1;
+    return 0;
+}
+
 int lex_is_prep(const lexicon *lex, int32_t word) {
     uint32_t v;
     return word >= 0 && u64map_get(&lex->preps, (uint64_t)word, &v);
@@ -552,9 +570,8 @@ static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Verb particles: words that follow a verb and never end a noun phrase. */
 static int particle(const char *s, size_t n) {
-    static const char *const particles[] = {"off", "out", "up", "down", "back", "away", "aside", "apart", NULL};
-    for (size_t i = 0; particles[i]; i++)
-        if (strlen(particles[i]) == n && memcmp(particles[i], s, n) == 0)
+    for (size_t i = 0; lex_particles[i]; i++)
+        if (strlen(lex_particles[i]) == n && memcmp(lex_particles[i], s, n) == 0)
             return 1;
     return 0;
 }

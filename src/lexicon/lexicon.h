@@ -197,6 +197,14 @@ int lex_synset_has(const lexicon *lex, int32_t synset, int32_t word);
 /* Is word id a preposition of the pattern language? */
 int lex_is_prep(const lexicon *lex, int32_t word);
 
+/* Is preposition a (a word id) the pattern's preposition p?  Patterns write
+ * "upon" as "on", "towards" as "toward", "amongst" as "among". */
+int lex_same_prep(const lexicon *lex, int32_t a, int32_t p);
+
+/* Verb particles (off, out, up, down, back, away, aside, apart): the verb's
+ * wherever they stand, NULL-terminated. */
+extern const char *const lex_particles[];
+
 /* Discard phrases (PETRARCH): 1 when the lower-cased phrase word ids at
  * node end a discard; story=1 for story-level discards. */
 int lex_trie_discard(const lexicon *lex, uint32_t node, int *story);

@@ -44,6 +44,8 @@ struct lexicon {
     size_t npidx;
     u64map synset_members; /* (synset << 32 | word) -> 1 */
     u64map preps;          /* word -> 1 */
+    int32_t prep_alias[4][2]; /* word ids: a preposition and the one patterns
+                                 write for it ("upon" -> "on") */
     size_t nagents, ndiscards, ncontexts;
     petrel_error *diags;
     size_t ndiags, dropped;

@@ -44,17 +44,12 @@ typedef struct bind {
     int nmatched;
 } bind;
 
-#define NPREP_ALIASES 4
-static const char *const prep_aliases[NPREP_ALIASES][2] = {
-    {"upon", "on"}, {"towards", "toward"}, {"amongst", "among"}, {"amidst", "amid"}};
-
 typedef struct ectx {
     const lexicon *lex;
     sent_view *v;
     const match_story *st;
-    uint8_t *used;                        /* words consumed by a matched pattern */
-    uint8_t *part;                        /* 1 a word of part_words, 2 not, 0 not yet known */
-    int32_t prep_alias[NPREP_ALIASES][2]; /* word ids of prep_aliases, -1 unknown */
+    uint8_t *used; /* words consumed by a matched pattern */
+    uint8_t *part; /* 1 a word of part_words, 2 not, 0 not yet known */
 } ectx;
 
 static int in_list(const sent_view *v, int32_t k, const char *const *list) {
@@ -109,9 +104,6 @@ static const char *const hypo_aux[] = {"would", "could", "might", "may", "should
 static const char *const neg_words[] = {"not", "never", "n't", "no", NULL};
 static const char *const first_person[] = {"i", "we", "me", "us", "my", "our", "ours", "myself", "ourselves", NULL};
 
-/* Verb particles the parser may take for a preposition. */
-static const char *const particles[] = {"off", "out", "up", "down", "back", "away", NULL};
-
 /* Is d an object the parser read as a phrase of a particle right after
  * the verb ("called off the strike": "off" a case of "strike")? */
 static int particle_object(const sent_view *v, int32_t d) {
@@ -122,7 +114,7 @@ static int particle_object(const sent_view *v, int32_t d) {
     for (int32_t g = v->child[d]; g >= 0 && g < d; g = v->sibling[g])
         if (sv_rel_is(v, g, "case")) {
             ncase++;
-            part = g == h + 1 && in_list(v, g, particles);
+            part = g == h + 1 && in_list(v, g, lex_particles);
         }
     return ncase == 1 && part;
 }
@@ -141,17 +133,6 @@ static int lemma_match(const ectx *c, int32_t d, const lex_elem *e) {
         return lex_synset_has(c->lex, e->id, c->v->lemma[d]) || lex_synset_has(c->lex, e->id, c->v->form[d]) ||
                lex_synset_has(c->lex, e->id, c->v->joined[d]);
     return c->v->lemma[d] == e->id || c->v->form[d] == e->id || (c->v->joined[d] >= 0 && c->v->joined[d] == e->id);
-}
-
-/* Is preposition a (a word id) the pattern's preposition p?  Patterns
- * write "upon" as "on", "towards" as "toward", "amongst" as "among". */
-static int same_prep(const ectx *c, int32_t a, int32_t p) {
-    if (a == p)
-        return 1;
-    for (int i = 0; i < NPREP_ALIASES; i++)
-        if (a == c->prep_alias[i][0] && p == c->prep_alias[i][1] && a >= 0)
-            return 1;
-    return 0;
 }
 
 /* Is word k a part or measure word?  Asked for every pattern tried, so the
@@ -291,7 +272,7 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
                 if (parent < 0)
                     continue;
                 for (int32_t ch = v->child[parent]; ch >= 0 && found < 0; ch = v->sibling[ch]) {
-                    if (!same_prep(c, sv_case(v, ch), e->id) || c->used[ch])
+                    if (!lex_same_prep(c->lex, sv_case(v, ch), e->id) || c->used[ch])
                         continue;
                     if (next && next->type == EL_TGT) {
                         if (v->mention[ch] >= 0)
@@ -360,7 +341,7 @@ static int match_pattern(const ectx *c, const lex_pattern *p, int32_t pred, bind
                 for (int32_t g = v->child[ch]; g >= 0 && g < ch; g = v->sibling[g])
                     if (sv_rel_is(v, g, "case") && ncase++ == 0)
                         first_case = g;
-                if (first_case == pred + 1 && (ncase == 2 || (ncase == 1 && in_list(v, first_case, particles))) &&
+                if (first_case == pred + 1 && (ncase == 2 || (ncase == 1 && in_list(v, first_case, lex_particles))) &&
                     lemma_match(c, first_case, word))
                     found = first_case;
             }
@@ -1472,13 +1453,9 @@ static int gives_way(const sent_view *v, const doc_event *i, const doc_event *j)
 
 int match_events(const lexicon *lex, sent_view *v, const match_story *st) {
     petrel_doc *doc = v->doc;
-    ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1), arena_calloc(doc->arena, v->n ? v->n : 1, 1),
-              {{0}}};
+    ectx c = {lex, v, st, arena_calloc(doc->arena, v->n ? v->n : 1, 1), arena_calloc(doc->arena, v->n ? v->n : 1, 1)};
     if (!c.used || !c.part)
         return PETREL_ERR_NOMEM;
-    for (int i = 0; i < NPREP_ALIASES; i++)
-        for (int k = 0; k < 2; k++)
-            c.prep_alias[i][k] = lex_word(lex, prep_aliases[i][k], strlen(prep_aliases[i][k]));
     /* verbs (and predicative adjectives and nouns) first */
     for (int32_t k = 0; k < (int32_t)v->n; k++) {
         int pred = sv_upos_is(v, k, "VERB") ||
