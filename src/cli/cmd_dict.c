@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../code/code.h"
+#include "../match/match.h"
 #include "cli.h"
 
 static void help(FILE *f) {
@@ -192,7 +193,7 @@ static int stats(const coder *cd) {
     size_t roots[21] = {0}, other = 0;
     for (size_t i = 0; i < lex_pattern_count(lex); i++) {
         const char *c = lex_pattern_get(lex, i)->code;
-        int r = (c[0] >= '0' && c[0] <= '9' && c[1] >= '0' && c[1] <= '9') ? (c[0] - '0') * 10 + (c[1] - '0') : -1;
+        int r = match_code_root(c);
         if (r >= 1 && r <= 20)
             roots[r]++;
         else

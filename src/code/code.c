@@ -405,7 +405,7 @@ static void complete_country(petrel_doc *doc, doc_event *ev, int32_t side, int32
 static void place_target(const coder *cd, sent_view *v, doc_event *ev) {
     if (ev->target >= 0 || ev->place_word < 0 || ev->reverse || cd->peer_rules)
         return;
-    int root = (ev->code[0] - '0') * 10 + (ev->code[1] - '0');
+    int root = match_code_root(ev->code);
     if (!(root == 13 || (root >= 14 && root <= 20)))
         return;
     int32_t k = ev->place_word - (int32_t)v->first;

@@ -611,8 +611,11 @@ static int aux_kinds(const sent_view *v, int32_t p) {
 
 static void set(char *dst, const char *code) { snprintf(dst, 9, "%s", code); }
 
-/* The root of a CAMEO code: 19 for "193". */
-static int code_root(const char *code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
+int match_code_root(const char *code) {
+    if (!(code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9'))
+        return -1;
+    return (code[0] - '0') * 10 + (code[1] - '0');
+}
 
 /* A code that a rule maps to another: "061" (cooperate economically)
  * refused is "1211". */
@@ -634,7 +637,7 @@ static int map_code(const code_map *map, size_t n, const char *code, char *out) 
 /* "agree to X": the intent to do X (CAMEO 03), or for conflict events a
  * threat. */
 static void intent_code(const char *code, char *out) {
-    int root = code_root(code);
+    int root = match_code_root(code);
     static const code_map exact[] = {{"045", "039"}, {"046", "036"}, {"057", "031"}, {"060", "031"}, {"061", "0311"}, {"062", "0312"},
                  {"063", "0313"}, {"064", "0314"}, {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
                  {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"0831", "0341"}, {"0832", "0342"},
@@ -666,7 +669,7 @@ static void threat_code(const char *code, char *out) {
                  {"195", "1384"}, {"204", "1385"}, {"2041", "1385"}, {"2042", "1385"}};
     if (map_code(exact, sizeof exact / sizeof *exact, code, out))
         return;
-    int root = code_root(code);
+    int root = match_code_root(code);
     if (root == 18 || root == 20)
         set(out, "1383");
     else if (root == 19)
@@ -690,7 +693,7 @@ static void refuse_code(const char *code, char *out) {
                  {"085", "1244"}, {"086", "1245"}, {"087", "1246"}, {"0871", "1246"}, {"0874", "1246"}};
     if (map_code(exact, sizeof exact / sizeof *exact, code, out))
         return;
-    int root = code_root(code);
+    int root = match_code_root(code);
     switch (root) {
     case 4: set(out, "125"); return;
     case 6: set(out, "121"); return;
@@ -713,7 +716,7 @@ static void demand_code(const char *code, char *out) {
                  {"0873", "1056"}, {"0874", "1056"}};
     if (map_code(exact, sizeof exact / sizeof *exact, code, out))
         return;
-    int root = code_root(code);
+    int root = match_code_root(code);
     switch (root) {
     case 3: case 4: set(out, "106"); return;
     case 5: set(out, "102"); return;
@@ -797,7 +800,7 @@ static int emit(const ectx *c, const found *f) {
     /* only what two sides do together can be done "each with the other":
      * meeting, agreeing, cooperating, yielding, fighting; "HRW and Amnesty
      * criticized the restriction" is no criticism of each other */
-    int root = code_root(f->code);
+    int root = match_code_root(f->code);
     int together = root == 3 || root == 4 || root == 5 || root == 6 || root == 8 || root == 19;
     int reciprocal = nt == 0 && ns > 1 && !f->reverse && together;
     if (reciprocal) {
@@ -914,7 +917,7 @@ static void control(const ectx *c, int32_t pred, found *f) {
         set(code, f->code);
         f->neg = 1;
         f->how = "failure: fail to ...";
-    } else if (in_list(v, h, ask_verbs) && code_root(f->code) == 5 && f->tgt_word >= 0 && !negated(v, h)) {
+    } else if (in_list(v, h, ask_verbs) && match_code_root(f->code) == 5 && f->tgt_word >= 0 && !negated(v, h)) {
         /* "urged the EC to support the PLO": CAMEO's rallying support on
          * behalf of the PLO (053), by the one who urged */
         set(code, "053");
@@ -972,7 +975,7 @@ static void modal_recode(const ectx *c, int32_t pred, found *f) {
     int aux = aux_kinds(v, pred);
     if (!aux)
         return;
-    int root = code_root(f->code);
+    int root = match_code_root(f->code);
     int coop = root >= 4 && root <= 8, force = root >= 14 && root <= 20;
     char code[9];
     if (aux & AUX_MUST) {
@@ -1040,7 +1043,7 @@ static int alleged(const sent_view *v, int32_t p) {
  * forces struck overnight" is a military strike (190), not a labour one
  * (143).  Returns 1 when it recoded. */
 static int armed_recode(const sent_view *v, found *f) {
-    int root = code_root(f->code);
+    int root = match_code_root(f->code);
     if (root != 4 && strcmp(f->code, "143") != 0)
         return 0;
     int32_t sm = actor_of(v, f->src_word);
@@ -1089,7 +1092,7 @@ static const char *const crowd_nouns[] = {"protester", "protestor", "demonstrato
 static const char *const hacker_nouns[] = {"hacker", "hackers", "cybercriminal", "cybercriminals", NULL};
 
 static int attacker_recode(const sent_view *v, found *f) {
-    int root = code_root(f->code);
+    int root = match_code_root(f->code);
     if (f->src_word < 0 || !(root == 18 || root == 19 || strncmp(f->code, "171", 3) == 0))
         return 0;
     if (in_list(v, f->src_word, crowd_nouns)) {
@@ -1339,7 +1342,7 @@ static int purpose_of(const sent_view *v, const doc_event *x, const doc_event *y
         return 0;
     int32_t mark = sv_child(v, p, "mark");
     int purpose = (sv_rel_is(v, p, "advcl") || sv_rel_is(v, p, "xcomp")) && mark >= 0 && sv_lemma_is(v, mark, "to");
-    int rx = code_root(x->code), ry = code_root(y->code);
+    int rx = match_code_root(x->code), ry = match_code_root(y->code);
     int demand = (rx == 10 || rx == 2) && ry == 14 &&
                  (sv_rel_is(v, p, "advcl") || sv_rel_is(v, p, "xcomp") || sv_rel_is(v, p, "conj"));
     return purpose || demand;
@@ -1404,7 +1407,7 @@ static int background(const sent_view *v, const doc_event *x) {
 static int content_of(const sent_view *v, const doc_event *x, const doc_event *y) {
     if (x->how && x->how != how_requested)
         return 0; /* read through its controlling verb as an intent, threat ... */
-    int ry = code_root(y->code);
+    int ry = match_code_root(y->code);
     if (!(ry == 2 || ry == 9 || ry == 10 || ry == 11 || ry == 12 || ry == 13))
         return 0;
     int32_t p = clause_of(v, (int32_t)(x->trigger - v->first)), q = clause_of(v, (int32_t)(y->trigger - v->first));
@@ -1427,7 +1430,7 @@ static int told_twice(const sent_view *v, const doc_event *x, const doc_event *y
     int32_t p = (int32_t)(x->trigger - v->first), q = (int32_t)(y->trigger - v->first);
     return x->how && !y->how && v->head[p] == q &&
            (strncmp(x->code, y->code, 2) == 0 ||
-            (x->how == how_rally && (code_root(y->code) == 2 || code_root(y->code) == 10)));
+            (x->how == how_rally && (match_code_root(y->code) == 2 || match_code_root(y->code) == 10)));
 }
 
 /* Of the two, the more specific code stays ("threatened to attack": 1384

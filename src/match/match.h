@@ -46,6 +46,9 @@ int match_events(const lexicon *lex, sent_view *v, const match_story *st);
  * '~' goes first).  Writes into out (len bytes). */
 void match_join_codes(const char *base, const char *agent, char *out, size_t len);
 
+/* The root of a CAMEO code: 19 for "193"; -1 for a null code. */
+int match_code_root(const char *code);
+
 /* The country code a place word names (a country, capital or city of the
  * dictionaries) starting at local word k, or NULL. */
 const char *match_place(const lexicon *lex, sent_view *v, int32_t k, char *out, size_t len);
