@@ -58,19 +58,15 @@ int petrel_doc_event(const petrel *p, const petrel_doc *doc, size_t i, petrel_ev
     memset(out, 0, sizeof *out);
     out->sentence = e->sent;
     out->cameo = e->code;
-    const cameo_code *cc = p && p->coder ? cameo_find(p->coder->cameo, e->code) : NULL;
-    const cameo_code *pc = p && p->coder && e->plover_code[0] ? cameo_find(p->coder->cameo, e->plover_code) : cc;
+    const cameo_table *cameo = p && p->coder ? p->coder->cameo : NULL;
+    const cameo_code *cc = cameo ? cameo_find(cameo, e->code) : NULL, *pc = events_plover_entry(cameo, e);
     if (cc) {
         out->cameo_name = cc->name;
         out->goldstein = cc->scale;
         out->quad = cc->quad;
     }
-    if (pc) {
-        out->plover = pc->plover;
-        out->plover_mode = pc->mode;
-    }
-    if (e->plover_mode)
-        out->plover_mode = e->plover_mode;
+    out->plover = pc ? pc->plover : NULL;
+    out->plover_mode = events_plover_mode(cameo, e);
     actor_view(doc, e->source, e->source_code, &out->source);
     actor_view(doc, e->target, e->target_code, &out->target);
     const doc_word *t = &doc->words[e->trigger];

@@ -35,6 +35,17 @@ void events_plover_actor(const char *code, char *country, char *sector) {
         }
 }
 
+const cameo_code *events_plover_entry(const cameo_table *cameo, const doc_event *e) {
+    if (!cameo)
+        return NULL;
+    return cameo_find(cameo, e->plover_code[0] ? e->plover_code : e->code);
+}
+
+const char *events_plover_mode(const cameo_table *cameo, const doc_event *e) {
+    const cameo_code *pc = events_plover_entry(cameo, e);
+    return e->plover_mode ? e->plover_mode : pc ? pc->mode : NULL;
+}
+
 const char *events_modality_name(int m) {
     switch (m) {
     case MOD_FUTURE: return "future";
@@ -119,7 +130,7 @@ void events_json_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo)
         const doc_sentence *s = &doc->sents[e->sent];
         const doc_word *tw = &doc->words[e->trigger];
         const cameo_code *cc = cameo ? cameo_find(cameo, e->code) : NULL;
-        const cameo_code *pc = cameo && e->plover_code[0] ? cameo_find(cameo, e->plover_code) : cc;
+        const cameo_code *pc = events_plover_entry(cameo, e);
         fputs("{\"schema\":\"" PETREL_EVENT_SCHEMA "\",\"story_id\":", f);
         json_out_cstr(f, doc->id);
         fputs(",\"story_date\":", f);
@@ -152,7 +163,7 @@ void events_json_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo)
         fputs(",\"plover\":{\"type\":", f);
         json_out_cstr(f, pc ? pc->plover : NULL);
         fputs(",\"mode\":", f);
-        json_out_cstr(f, e->plover_mode ? e->plover_mode : pc ? pc->mode : NULL);
+        json_out_cstr(f, events_plover_mode(cameo, e));
         fputs(",\"context\":[", f);
         /* the code's contexts, those the sentence's keywords add, and the
          * context PLOVER adds with the modes 'cyber' and 'misinformation' */
@@ -234,7 +245,7 @@ void events_tsv_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo) 
         const doc_sentence *s = &doc->sents[e->sent];
         const doc_word *tw = &doc->words[e->trigger];
         const cameo_code *cc = cameo ? cameo_find(cameo, e->code) : NULL;
-        const cameo_code *pc = cameo && e->plover_code[0] ? cameo_find(cameo, e->plover_code) : cc;
+        const cameo_code *pc = events_plover_entry(cameo, e);
         const char *id = doc->id ? doc->id : "";
         sink_line_text(f, id, strlen(id));
         fprintf(f, "\t%u\t", e->sent + 1);
@@ -293,7 +304,7 @@ void events_table_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo
     for (uint32_t i = 0; i < doc->nevents; i++) {
         const doc_event *e = &doc->events[i];
         const cameo_code *cc = cameo ? cameo_find(cameo, e->code) : NULL;
-        const cameo_code *pc = cameo && e->plover_code[0] ? cameo_find(cameo, e->plover_code) : cc;
+        const cameo_code *pc = events_plover_entry(cameo, e);
         date_text(e->date, e->date_precision, ed);
         fputs("  ", f);
         cell(f, ed[0] ? ed : "-", strlen(ed[0] ? ed : "-"), 10);

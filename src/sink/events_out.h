@@ -27,6 +27,13 @@ void events_table_write(FILE *f, const petrel_doc *doc, const cameo_table *cameo
  * sector, written into country (4 bytes) and sector (4 bytes, "" none). */
 void events_plover_actor(const char *code, char *country, char *sector);
 
+/* The PLOVER side of an event: the table entry its type and contexts come
+ * from (its own code's, or the one a pattern named: "173/115"), and its
+ * mode (a pattern's own, "170+cyber", or the entry's).  NULL when the table
+ * has neither. */
+const cameo_code *events_plover_entry(const cameo_table *cameo, const doc_event *e);
+const char *events_plover_mode(const cameo_table *cameo, const doc_event *e);
+
 /* Names of modalities ("asserted", "future" ...). */
 const char *events_modality_name(int modality);
 
