@@ -225,6 +225,15 @@ static int32_t name_start(const sent_view *v, int32_t k) {
     return lo;
 }
 
+/* Is the name of noun k a place?  Then it is the event's place. */
+static int place_at(const lexicon *lex, sent_view *v, int32_t k, doc_event *ev) {
+    int32_t s = name_start(v, k);
+    if (!match_place(lex, v, s, ev->place, sizeof ev->place))
+        return 0;
+    ev->place_word = (int32_t)v->first + s;
+    return 1;
+}
+
 /* A place phrase ("in Athens") in the clause of k: among its dependents
  * and theirs, not inside another clause.  Returns 1 when found. */
 static int place_in(const lexicon *lex, sent_view *v, int32_t k, doc_event *ev, int depth) {
@@ -237,21 +246,14 @@ static int place_in(const lexicon *lex, sent_view *v, int32_t k, doc_event *ev, 
             const char *prep = cs >= 0 ? lex_word_str(lex, cs) : NULL;
             if (prep && (strcmp(prep, "in") == 0 || strcmp(prep, "at") == 0 || strcmp(prep, "near") == 0 ||
                          strcmp(prep, "inside") == 0 || strcmp(prep, "outside") == 0)) {
-                int32_t s = name_start(v, ch);
-                if (match_place(lex, v, s, ev->place, sizeof ev->place)) {
-                    ev->place_word = (int32_t)v->first + s;
+                if (place_at(lex, v, ch, ev))
                     return 1;
-                }
                 /* "in the northern city of Kirkuk" */
                 for (int32_t g = v->child[ch]; g >= 0; g = v->sibling[g]) {
                     int32_t gc = sv_case(v, g);
-                    if (!sv_rel_is(v, g, "nmod") || gc < 0 || strcmp(lex_word_str(lex, gc), "of") != 0)
-                        continue;
-                    s = name_start(v, g);
-                    if (match_place(lex, v, s, ev->place, sizeof ev->place)) {
-                        ev->place_word = (int32_t)v->first + s;
+                    if (sv_rel_is(v, g, "nmod") && gc >= 0 && strcmp(lex_word_str(lex, gc), "of") == 0 &&
+                        place_at(lex, v, g, ev))
                         return 1;
-                    }
                 }
             }
         }

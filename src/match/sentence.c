@@ -138,16 +138,19 @@ int32_t sv_child(const sent_view *v, int32_t k, const char *rel) {
 int32_t sv_case(const sent_view *v, int32_t k) {
     /* the last one, next to the noun: "out of the city" is an "of" phrase
      * ("out" is the verb's particle the parser hung there) */
-    int32_t found = -1;
-    for (int32_t c = v->child[k]; c >= 0 && c < k; c = v->sibling[c])
-        if (sv_rel_is(v, c, "case") || (sv_rel_is(v, c, "mark") && sv_lemma_is(v, c, "to")))
-            found = v->lemma[c] >= 0 ? v->lemma[c] : v->form[c];
-    if (found >= 0)
-        return found;
-    for (int32_t c = v->child[k]; c >= 0; c = v->sibling[c])
-        if (sv_rel_is(v, c, "case") || (sv_rel_is(v, c, "mark") && sv_lemma_is(v, c, "to")))
-            return v->lemma[c] >= 0 ? v->lemma[c] : v->form[c];
-    return -1;
+    int32_t first = -1, last = -1;
+    int any = 0;
+    for (int32_t c = v->child[k]; c >= 0; c = v->sibling[c]) {
+        if (!(sv_rel_is(v, c, "case") || (sv_rel_is(v, c, "mark") && sv_lemma_is(v, c, "to"))))
+            continue;
+        int32_t id = v->lemma[c] >= 0 ? v->lemma[c] : v->form[c];
+        if (!any++)
+            first = id;
+        if (c < k)
+            last = id;
+    }
+    /* else the first, wherever it stands */
+    return last >= 0 ? last : first;
 }
 
 int sv_feat(const sent_view *v, int32_t k, const char *feat) {
