@@ -113,17 +113,9 @@ int cmd_code(int argc, char **argv) {
         events_tsv_header(out.f);
     code_ctx c = {p, out.f, format, 0};
     pipeline_ops ops = {process, emit, &c};
-    cli_progress progress;
-    cli_progress_start(&progress, in.quiet);
-    unsigned long failures = 0;
-    int rc = pipeline_run(files, nfiles, &in, jobs ? jobs : pipeline_cores(), &ops, &failures, &progress);
-    cli_progress_end(&progress);
-    free(files);
-    int bad = cli_out_close(&out, rc == 0) != 0 || rc != 0;
+    int status = pipeline_command(files, nfiles, &in, jobs, &ops, &out);
     petrel_close(p);
-    if (bad)
-        return EXIT_FATAL;
-    return failures ? EXIT_PARTIAL : EXIT_OK;
+    return status;
 }
 
 /* ------------------------------------------------------------ explain */

@@ -220,3 +220,16 @@ free_slots:
     free(args);
     return ok ? 0 : -1;
 }
+
+int pipeline_command(char **files, int nfiles, const cli_input_opts *in, int jobs, const pipeline_ops *ops,
+                     cli_out *out) {
+    cli_progress progress;
+    cli_progress_start(&progress, in->quiet);
+    unsigned long failures = 0;
+    int rc = pipeline_run(files, nfiles, in, jobs ? jobs : pipeline_cores(), ops, &failures, &progress);
+    cli_progress_end(&progress);
+    free(files);
+    if ((cli_out_close(out, rc == 0) != 0) || rc != 0)
+        return EXIT_FATAL;
+    return failures ? EXIT_PARTIAL : EXIT_OK;
+}

@@ -33,6 +33,14 @@ typedef struct pipeline_ops {
 int pipeline_run(char **files, int nfiles, const cli_input_opts *o, int workers, const pipeline_ops *ops,
                  unsigned long *failures, cli_progress *progress);
 
+/* What `code` and `parse` do with their stories: runs them through ops on
+ * jobs workers (0: all cores) with a progress line, frees files, and closes
+ * out, whose file appears only when the run went well.  Returns the
+ * command's exit status: EXIT_FATAL when the run or the output failed,
+ * EXIT_PARTIAL when some stories failed, else EXIT_OK. */
+int pipeline_command(char **files, int nfiles, const cli_input_opts *in, int jobs, const pipeline_ops *ops,
+                     cli_out *out);
+
 /* The number of online processors (at least 1). */
 int pipeline_cores(void);
 
