@@ -101,6 +101,80 @@ static int own_option(void *ctx, const char *name, const char *value) {
     return 1;
 }
 
+/* The counts of a run. */
+typedef struct eval_ctx {
+    petrel *p;
+    tally *t;
+    const char *label_key;
+    int show;
+    unsigned long stories, labelled, agree, with_event, sentences, sent_event, events, failures, discarded;
+} eval_ctx;
+
+/* Codes one story and counts it. */
+static int count_story(petrel_doc *doc, void *ctx) {
+    eval_ctx *c = ctx;
+    petrel_error err;
+    if (petrel_code(c->p, doc, &err) != 0) {
+        cli_error(&err);
+        c->failures++;
+        return 0;
+    }
+    c->stories++;
+    c->discarded += doc->discarded;
+    c->sentences += doc->nsents;
+    unsigned counts[MAX_TYPES] = {0};
+    int first_seen[MAX_TYPES];
+    int order = 0, any = 0;
+    for (int k = 0; k < MAX_TYPES; k++)
+        first_seen[k] = -1;
+    uint32_t last_sent = UINT32_MAX;
+    for (uint32_t e = 0; e < doc->nevents; e++) {
+        petrel_event ev;
+        petrel_doc_event(c->p, doc, e, &ev);
+        if (ev.negated)
+            continue;
+        c->events++;
+        any = 1;
+        if (doc->events[e].sent != last_sent) {
+            last_sent = doc->events[e].sent;
+            c->sent_event++;
+        }
+        if (!ev.plover)
+            continue;
+        int k = type_index(c->t, ev.plover);
+        if (k < 0)
+            continue;
+        counts[k]++;
+        if (first_seen[k] < 0)
+            first_seen[k] = order++;
+    }
+    c->with_event += (unsigned long)any;
+    int best = -1;
+    for (int k = 0; k < c->t->ntypes; k++)
+        if (counts[k] && (best < 0 || counts[k] > counts[best] ||
+                          (counts[k] == counts[best] && first_seen[k] < first_seen[best])))
+            best = k;
+    char label[24];
+    if (!story_label(doc, c->label_key, label, sizeof label))
+        return 0;
+    c->labelled++;
+    label_row *row = row_of(c->t, label);
+    int ok = best >= 0 && strcmp(c->t->types[best], label) == 0;
+    c->agree += (unsigned long)ok;
+    if (row) {
+        row->stories++;
+        row->agree += (unsigned)ok;
+        if (best < 0)
+            row->none++;
+        else
+            row->predicted[best]++;
+    }
+    if (c->show)
+        printf("%s %-10s %-10s %s\n", ok ? "+" : "-", label, best >= 0 ? c->t->types[best] : "(none)",
+               doc->id ? doc->id : "?");
+    return 0;
+}
+
 int cmd_eval_stories(int argc, char **argv) {
     static const char *const with_value[] = {"label", NULL};
     cli_code_opts co = {0};
@@ -122,95 +196,23 @@ int cmd_eval_stories(int argc, char **argv) {
     if (!p)
         return EXIT_FATAL;
     tally *t = calloc(1, sizeof *t);
-    petrel_doc *doc = petrel_doc_new();
-    if (!t || !doc) {
+    if (!t) {
         cli_say("eval stories: out of memory");
-        free(t);
-        petrel_doc_free(doc);
         petrel_close(p);
         return EXIT_FATAL;
     }
-    unsigned long stories = 0, labelled = 0, agree = 0, with_event = 0, sentences = 0, sent_event = 0,
-                  events = 0, failures = 0, discarded = 0;
-    for (int fi = 0; fi < nfiles; fi++) {
-        petrel_error err;
-        petrel_reader *r = petrel_reader_open(files[fi], NULL, &err);
-        if (!r) {
-            cli_error(&err);
-            failures++;
-            continue;
-        }
-        while (cli_read_story(r, doc, &failures)) {
-            if (petrel_code(p, doc, &err) != 0) {
-                cli_error(&err);
-                failures++;
-                continue;
-            }
-            stories++;
-            discarded += doc->discarded;
-            sentences += doc->nsents;
-            unsigned counts[MAX_TYPES] = {0};
-            int first_seen[MAX_TYPES];
-            int order = 0, any = 0;
-            for (int k = 0; k < MAX_TYPES; k++)
-                first_seen[k] = -1;
-            uint32_t last_sent = UINT32_MAX;
-            for (uint32_t e = 0; e < doc->nevents; e++) {
-                petrel_event ev;
-                petrel_doc_event(p, doc, e, &ev);
-                if (ev.negated)
-                    continue;
-                events++;
-                any = 1;
-                if (doc->events[e].sent != last_sent) {
-                    last_sent = doc->events[e].sent;
-                    sent_event++;
-                }
-                if (!ev.plover)
-                    continue;
-                int k = type_index(t, ev.plover);
-                if (k < 0)
-                    continue;
-                counts[k]++;
-                if (first_seen[k] < 0)
-                    first_seen[k] = order++;
-            }
-            with_event += (unsigned long)any;
-            int best = -1;
-            for (int k = 0; k < t->ntypes; k++)
-                if (counts[k] && (best < 0 || counts[k] > counts[best] ||
-                                  (counts[k] == counts[best] && first_seen[k] < first_seen[best])))
-                    best = k;
-            char label[24];
-            if (!story_label(doc, label_key, label, sizeof label))
-                continue;
-            labelled++;
-            label_row *row = row_of(t, label);
-            int ok = best >= 0 && strcmp(t->types[best], label) == 0;
-            agree += (unsigned long)ok;
-            if (row) {
-                row->stories++;
-                row->agree += (unsigned)ok;
-                if (best < 0)
-                    row->none++;
-                else
-                    row->predicted[best]++;
-            }
-            if (show)
-                printf("%s %-10s %-10s %s\n", ok ? "+" : "-", label, best >= 0 ? t->types[best] : "(none)",
-                       doc->id ? doc->id : "?");
-        }
-        petrel_reader_close(r);
-    }
-    printf("petrel eval stories: %lu stories, %lu sentences, %lu events (negated ones not counted)\n\n", stories,
-           sentences, events);
-    printf("  sentences with an event  %6.1f%%  (%lu of %lu)\n", sentences ? 100.0 * sent_event / sentences : 0,
-           sent_event, sentences);
+    eval_ctx c = {.p = p, .t = t, .label_key = label_key, .show = show};
+    cli_input_opts in = {.quiet = 1};
+    cli_each_story(files, nfiles, &in, count_story, &c, &c.failures, NULL);
+    printf("petrel eval stories: %lu stories, %lu sentences, %lu events (negated ones not counted)\n\n", c.stories,
+           c.sentences, c.events);
+    printf("  sentences with an event  %6.1f%%  (%lu of %lu)\n", c.sentences ? 100.0 * c.sent_event / c.sentences : 0,
+           c.sent_event, c.sentences);
     printf("  stories with an event    %6.1f%%  (%lu of %lu; %lu discarded as not political)\n",
-           stories ? 100.0 * with_event / stories : 0, with_event, stories, discarded);
-    if (labelled) {
+           c.stories ? 100.0 * c.with_event / c.stories : 0, c.with_event, c.stories, c.discarded);
+    if (c.labelled) {
         printf("  story type agreement     %6.3f   (%lu of %lu stories labelled \"%s\")\n\n",
-               (double)agree / labelled, agree, labelled, label_key);
+               (double)c.agree / c.labelled, c.agree, c.labelled, label_key);
         printf("  %-10s %7s %7s %7s  most often predicted instead\n", "label", "stories", "agree", "none");
         for (int i = 0; i < t->nrows; i++) {
             const label_row *r = &t->rows[i];
@@ -226,8 +228,7 @@ int cmd_eval_stories(int argc, char **argv) {
             printf("\n");
         }
     }
-    petrel_doc_free(doc);
     petrel_close(p);
     free(t);
-    return failures ? EXIT_PARTIAL : EXIT_OK;
+    return c.failures ? EXIT_PARTIAL : EXIT_OK;
 }
