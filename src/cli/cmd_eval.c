@@ -56,6 +56,38 @@ static void add(eval_tok *a, const eval_tok *b) {
     a->sentences.correct += b->sentences.correct;
 }
 
+/* One run: the scratch document, the scores overall and by genre. */
+typedef struct tok_run {
+    petrel_doc *sys;
+    FILE *show; /* where disagreements go, or NULL */
+    eval_tok total;
+    genre_row *rows;
+    int nrows;
+} tok_run;
+
+static int score_story(petrel_doc *gold, void *ctx) {
+    tok_run *t = ctx;
+    eval_tok one = {0};
+    if (eval_tokenize_doc(gold, t->sys, &one, t->show) != 0) {
+        cli_say("out of memory");
+        return -1;
+    }
+    add(&t->total, &one);
+    char g[32];
+    eval_genre(gold->genre, g, sizeof g);
+    int k;
+    for (k = 0; k < t->nrows; k++)
+        if (strcmp(t->rows[k].name, g) == 0)
+            break;
+    if (k == t->nrows && t->nrows < MAX_GENRES) {
+        snprintf(t->rows[t->nrows].name, sizeof t->rows[t->nrows].name, "%s", g);
+        t->nrows++;
+    }
+    if (k < t->nrows)
+        add(&t->rows[k].r, &one);
+    return 0;
+}
+
 static int eval_tokenize(int argc, char **argv) {
     static const char *const with_value[] = {"gold", "group", NULL};
     const char *golds[32];
@@ -97,50 +129,20 @@ static int eval_tokenize(int argc, char **argv) {
         help(stderr);
         return EXIT_USAGE;
     }
-    petrel_doc *gold = petrel_doc_new(), *sys = petrel_doc_new();
-    genre_row *rows = calloc(MAX_GENRES, sizeof *rows);
-    if (!gold || !sys || !rows) {
+    tok_run run = {.sys = petrel_doc_new(), .show = show ? stdout : NULL, .rows = calloc(MAX_GENRES, sizeof *run.rows)};
+    if (!run.sys || !run.rows) {
         cli_say("out of memory");
-        petrel_doc_free(gold);
-        petrel_doc_free(sys);
-        free(rows);
+        petrel_doc_free(run.sys);
+        free(run.rows);
         return EXIT_FATAL;
     }
-    int nrows = 0, fatal = 0;
     unsigned long failures = 0;
-    eval_tok total = {0};
-    petrel_reader_options ro = {.format = PETREL_FORMAT_CONLLU};
-    for (int f = 0; f < ngold && !fatal; f++) {
-        petrel_error err;
-        petrel_reader *r = petrel_reader_open(golds[f], &ro, &err);
-        if (!r) {
-            cli_error(&err);
-            failures++;
-            continue;
-        }
-        while (cli_read_story(r, gold, &failures)) {
-            eval_tok one = {0};
-            if (eval_tokenize_doc(gold, sys, &one, show ? stdout : NULL) != 0) {
-                cli_say("out of memory");
-                fatal = 1;
-                break;
-            }
-            add(&total, &one);
-            char g[32];
-            eval_genre(gold->genre, g, sizeof g);
-            int k;
-            for (k = 0; k < nrows; k++)
-                if (strcmp(rows[k].name, g) == 0)
-                    break;
-            if (k == nrows && nrows < MAX_GENRES) {
-                snprintf(rows[nrows].name, sizeof rows[nrows].name, "%s", g);
-                nrows++;
-            }
-            if (k < nrows)
-                add(&rows[k].r, &one);
-        }
-        petrel_reader_close(r);
-    }
+    cli_input_opts in = {.reader = {.format = PETREL_FORMAT_CONLLU}, .quiet = 1};
+    /* the gold files are operands of --gold, from argv */
+    int fatal = cli_each_story((char **)golds, ngold, &in, score_story, &run, &failures, NULL) != 0;
+    genre_row *rows = run.rows;
+    int nrows = run.nrows;
+    const eval_tok total = run.total;
     /* the GUM edited-prose group, when its genres are there */
     static const char *const edited[] = {"news", "interview", "bio", "voyage", "textbook"};
     int present = 0;
@@ -182,8 +184,7 @@ static int eval_tokenize(int argc, char **argv) {
         row("Words", &sum.words);
         row("Sentences", &sum.sentences);
     }
-    petrel_doc_free(gold);
-    petrel_doc_free(sys);
+    petrel_doc_free(run.sys);
     free(rows);
     if (fatal)
         return EXIT_FATAL;

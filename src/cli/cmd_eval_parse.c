@@ -20,6 +20,26 @@ static void help(FILE *f) {
                "--gold-tags parses the gold tokens with their gold tags: the parser alone.\n");
 }
 
+/* One run: the models, the scratch document and the scores, on gold
+ * tokens ([0]) and from raw text ([1]). */
+typedef struct parse_run {
+    petrel *p;
+    petrel_doc *sys;
+    eval_parse acc[2];
+    int gold_only, gold_tags;
+} parse_run;
+
+static int score_story(petrel_doc *gold, void *ctx) {
+    parse_run *r = ctx;
+    petrel_error err;
+    for (int raw = 0; raw <= !r->gold_only; raw++)
+        if (eval_parse_doc(r->p, gold, r->sys, r->gold_tags ? EVAL_GOLD_TAGS : raw, &r->acc[raw], &err) != 0) {
+            cli_error(&err);
+            return -1;
+        }
+    return 0;
+}
+
 int cmd_eval_parse(int argc, char **argv) {
     static const char *const with_value[] = {"gold", "models", NULL};
     const char *golds[32], *models = NULL;
@@ -62,38 +82,17 @@ int cmd_eval_parse(int argc, char **argv) {
         cli_error(&err);
         return EXIT_FATAL;
     }
-    petrel_doc *gold = petrel_doc_new(), *sys = petrel_doc_new();
-    if (!gold || !sys) {
+    parse_run run = {.p = p, .sys = petrel_doc_new(), .gold_only = gold_only, .gold_tags = gold_tags};
+    if (!run.sys) {
         cli_say("out of memory");
         petrel_close(p);
-        petrel_doc_free(gold);
-        petrel_doc_free(sys);
         return EXIT_FATAL;
     }
-    eval_parse acc[2];
-    memset(acc, 0, sizeof acc);
-    int fatal = 0;
     unsigned long failures = 0;
-    petrel_reader_options ro = {.format = PETREL_FORMAT_CONLLU};
-    for (int f = 0; f < ngold && !fatal; f++) {
-        petrel_reader *r = petrel_reader_open(golds[f], &ro, &err);
-        if (!r) {
-            cli_error(&err);
-            failures++;
-            continue;
-        }
-        while (cli_read_story(r, gold, &failures)) {
-            for (int raw = 0; raw <= !gold_only; raw++)
-                if (eval_parse_doc(p, gold, sys, gold_tags ? EVAL_GOLD_TAGS : raw, &acc[raw], &err) != 0) {
-                    cli_error(&err);
-                    fatal = 1;
-                    break;
-                }
-            if (fatal)
-                break;
-        }
-        petrel_reader_close(r);
-    }
+    cli_input_opts in = {.reader = {.format = PETREL_FORMAT_CONLLU}, .quiet = 1};
+    /* the gold files are operands of --gold, from argv */
+    int fatal = cli_each_story((char **)golds, ngold, &in, score_story, &run, &failures, NULL) != 0;
+    const eval_parse *acc = run.acc;
     printf("petrel eval parse:");
     for (int f = 0; f < ngold; f++)
         printf(" %s", golds[f]);
@@ -115,8 +114,7 @@ int cmd_eval_parse(int argc, char **argv) {
         printf("  %-8s %12s   %8.2f %8.2f %8.2f\n", "Sentences", "", eval_precision(&acc[1].sentences),
                eval_recall(&acc[1].sentences), eval_f1(&acc[1].sentences));
     printf("\n  %lu gold words\n", acc[0].m[EP_UPOS].gold);
-    petrel_doc_free(gold);
-    petrel_doc_free(sys);
+    petrel_doc_free(run.sys);
     petrel_close(p);
     if (fatal)
         return EXIT_FATAL;
