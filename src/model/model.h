@@ -123,6 +123,18 @@ static inline uint64_t model_hash_bytes(const void *p, size_t n, uint64_t seed) 
     return model_mix64(h);
 }
 
+/* The same over the bytes lower-cased (ASCII): the key of a word whatever
+ * its capitals, which the tagger and the lemmatizer must compute alike. */
+static inline uint64_t model_hash_lower(const void *p, size_t n, uint64_t seed) {
+    const unsigned char *s = p;
+    uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (s[i] >= 'A' && s[i] <= 'Z') ? (unsigned char)(s[i] + 32) : s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return model_mix64(h);
+}
+
 /* Combines a template number with up to three values (themselves hashes)
  * into a feature key: one mixing round, as this runs ~50 times per parser
  * transition. */

@@ -23,30 +23,19 @@
 #include "tagger.h"
 
 #define MAX_SUFFIX 6
-#define FNV_BASIS 0xcbf29ce484222325ULL
-#define FNV_PRIME 0x100000001b3ULL
 
 static inline unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c; }
-
-static uint64_t hash_lower(const char *s, size_t n, uint64_t salt) {
-    uint64_t h = FNV_BASIS ^ salt;
-    for (size_t i = 0; i < n; i++) {
-        h ^= lower((unsigned char)s[i]);
-        h *= FNV_PRIME;
-    }
-    return model_mix64(h);
-}
 
 static uint64_t exc_key(uint64_t low, uint32_t upos) { return model_feat(100, low, upos, 0); }
 
 static uint64_t suf_key(const char *s, size_t n, size_t k, uint32_t upos) {
-    return model_feat(101, hash_lower(s + n - k, k, 33), k, upos);
+    return model_feat(101, model_hash_lower(s + n - k, k, 33), k, upos);
 }
 
 const char *tagger_lemma(const tagger *t, const char *norm, size_t len, uint32_t cls, arena *a) {
     uint32_t upos = t->classes[cls].upos_id, r;
     const lem_rule *rule = NULL;
-    if (kv_get(&t->lem_exc, exc_key(hash_lower(norm, len, 0), upos), &r) && r < t->nrules &&
+    if (kv_get(&t->lem_exc, exc_key(model_hash_lower(norm, len, 0), upos), &r) && r < t->nrules &&
         t->rules[r].strip <= len)
         rule = &t->rules[r];
     for (size_t k = len < MAX_SUFFIX ? len : MAX_SUFFIX; !rule && k >= 1; k--)
@@ -224,7 +213,7 @@ int lemma_learn(const treebank *tb, const uint16_t *upos_ids, strpool *sp, model
                 continue; /* a pathological treebank; the word is skipped */
             rules[nrules++] = r;
         }
-        it[m++] = (item){exc_key(hash_lower(f, x->norm_len, 0), upos_ids[i]), id, (uint32_t)i};
+        it[m++] = (item){exc_key(model_hash_lower(f, x->norm_len, 0), upos_ids[i]), id, (uint32_t)i};
     }
     qsort(it, m, sizeof *it, cmp_item);
     size_t types = best_scripts(tb, it, m, rules, sp);

@@ -58,14 +58,6 @@ static uint64_t template_hash(void) { return model_hash_bytes(TAG_TEMPLATES, siz
 
 static inline unsigned char lower(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c; }
 
-static uint64_t hash_lower(const char *s, size_t n, uint64_t salt) {
-    uint64_t h = FNV_BASIS ^ salt;
-    for (size_t i = 0; i < n; i++) {
-        h ^= lower((unsigned char)s[i]);
-        h *= FNV_PRIME;
-    }
-    return model_mix64(h);
-}
 
 static void word_prep(const char *s, uint32_t n, tg_word *w) {
     uint64_t he = FNV_BASIS, hl = FNV_BASIS;
@@ -112,9 +104,9 @@ static void word_prep(const char *s, uint32_t n, tg_word *w) {
     w->low = model_mix64(hl);
     w->shape = model_hash_bytes(shape, (size_t)sl, 7);
     for (uint32_t k = 1; k <= 4; k++)
-        w->suf[k - 1] = k < n ? hash_lower(s + n - k, k, k) : w->low ^ k;
+        w->suf[k - 1] = k < n ? model_hash_lower(s + n - k, k, k) : w->low ^ k;
     for (uint32_t k = 1; k <= 3; k++)
-        w->pre[k - 1] = k < n ? hash_lower(s, k, 16 + k) : w->low ^ (16 + k);
+        w->pre[k - 1] = k < n ? model_hash_lower(s, k, 16 + k) : w->low ^ (16 + k);
     w->flags = flags;
     w->len = n;
 }
