@@ -51,6 +51,6 @@ int match_code_root(const char *code);
 
 /* The country code a place word names (a country, capital or city of the
  * dictionaries) starting at local word k, or NULL. */
-const char *match_place(const lexicon *lex, sent_view *v, int32_t k, char *out, size_t len);
+const char *match_place(const lexicon *lex, const sent_view *v, int32_t k, char *out, size_t len);
 
 #endif

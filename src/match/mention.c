@@ -156,20 +156,14 @@ static const lex_hit *span_hit(const sent_view *v, const span *sp, uint8_t type)
     return NULL;
 }
 
-static const char *entry_of(petrel_doc *doc, const lex_hit *h) {
-    if (!h)
-        return NULL;
+/* "file:line" of a dictionary entry, in the document's memory. */
+static const char *file_line(petrel_doc *doc, const char *file, uint32_t line) {
     char buf[600];
-    snprintf(buf, sizeof buf, "%s:%u", h->file, h->line);
+    snprintf(buf, sizeof buf, "%s:%u", file, line);
     return doc_strdup0(doc, buf);
 }
 
-/* "file:line" of an actor's entry. */
-static const char *actor_entry(petrel_doc *doc, const lex_actor *a) {
-    char buf[600];
-    snprintf(buf, sizeof buf, "%s:%u", a->file, a->line);
-    return doc_strdup0(doc, buf);
-}
+static const char *entry_of(petrel_doc *doc, const lex_hit *h) { return h ? file_line(doc, h->file, h->line) : NULL; }
 
 typedef struct ctx {
     const lexicon *lex;
@@ -520,7 +514,7 @@ static int resident_country(const ctx *c, int32_t k, int ethnic, char *out, size
         for (int32_t g = v->child[place]; g >= 0; g = v->sibling[g])
             if ((sv_rel_is(v, g, "flat") || sv_rel_is(v, g, "compound")) && g < lo)
                 lo = g;
-        if (match_place(c->lex, (sent_view *)v, lo, out, len) || match_place(c->lex, (sent_view *)v, place, out, len))
+        if (match_place(c->lex, v, lo, out, len) || match_place(c->lex, v, place, out, len))
             return 1;
     }
     return 0;
@@ -748,7 +742,7 @@ static int make_mention(const ctx *c, int32_t k) {
             m.actor = p;
             m.human = 1;
             m.how = "surname of the one person the dictionaries know by it";
-            m.entry = actor_entry(doc, pa);
+            m.entry = file_line(doc, pa->file, pa->line);
         } else {
             m.how = "unknown proper noun";
             m.human = hi > lo; /* a name of two words is likely a person */
@@ -808,7 +802,7 @@ int match_mentions(const lexicon *lex, sent_view *v, const match_story *st) {
     return 0;
 }
 
-const char *match_place(const lexicon *lex, sent_view *v, int32_t k, char *out, size_t len) {
+const char *match_place(const lexicon *lex, const sent_view *v, int32_t k, char *out, size_t len) {
     uint32_t node = 0;
     const char *best = NULL;
     for (int32_t j = k; j < (int32_t)v->n && j < k + 6; j++) {
