@@ -24,7 +24,9 @@ static void help(FILE *f) {
                "       petrel dict convert --dict-format petrarch|tabari --actors A --agents G --verbs V\n"
                "                           [--discards D] -o DIR\n\n"
                "  check   report every dictionary line that cannot be read, event codes that\n"
-               "          are not CAMEO codes and overlapping date ranges; exit 1 when any\n"
+               "          are not CAMEO codes, overlapping date ranges, names given to two\n"
+               "          actors, patterns written twice and patterns that can never match;\n"
+               "          exit 1 when any\n"
                "  stats   count entries by kind, patterns by CAMEO root, agents by code\n"
                "  convert write PETRARCH or TABARI dictionaries in petrel's format: DIR/actors.txt,\n"
                "          agents.txt, verbs.txt and other.txt (discards); use them with --dict DIR\n"
@@ -281,6 +283,10 @@ int cmd_dict(int argc, char **argv) {
         if (r == 1 && (!strcmp(name, "o") || !strcmp(name, "output"))) {
             outdir = value;
             continue;
+        }
+        if (r == 1 && (!strcmp(name, "h") || !strcmp(name, "help"))) {
+            help(stdout);
+            return EXIT_OK;
         }
         if (r == 0 || r == 2 || cli_code_option(&co, name, value) <= 0) {
             cli_say("dict %s: unexpected \"%s\"", what, argv[i > 0 ? i - 1 : 0]);
