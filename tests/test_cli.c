@@ -34,6 +34,9 @@ void test_cli_usage(void) {
     CHECK_INT(test_run_petrel("tokenize --help", NULL, &out, &err), 0);
     CHECK(out && strstr(out, "--output-format"));
     free(out);
+    free(err);    CHECK_INT(test_run_petrel("dict convert --help", NULL, &out, &err), 0);
+    CHECK(out && strstr(out, "petrel dict convert") && strstr(out, "never match"));
+    free(out);
     free(err);
 }
 
